@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './infra/context.js';
+import { healthPlugin } from './infra/health.plugin.js';
+import { httpErrorsPlugin } from './infra/http-errors.plugin.js';
+import { metricsPlugin } from './infra/metrics.plugin.js';
+import { openApiPlugin } from './infra/openapi.plugin.js';
+import { securityPlugin } from './infra/security.plugin.js';
+import { webPlugin } from './infra/web.plugin.js';
+import { accessModule, createGuards } from './modules/access/index.js';
+import { notifyModule } from './modules/notify/index.js';
+import { opsModule } from './modules/ops/index.js';
+import { organizationsPlugin } from './modules/orgs/index.js';
+
+/** Log fields that must never reach the logs. */
+export const REDACTED_PATHS = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.newPassword',
+];
+
+export interface BuildAppOptions {
+  /** Serve the SPA from config.webDistDir (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the HTTP application (no listen): infrastructure plugins, then an explicit module list. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is wider than Fastify's base logger type; the instance is the same.
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+
+  await app.register(httpErrorsPlugin);
+  await app.register(cookie);
+  await app.register(securityPlugin, { config: ctx.config });
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin);
+  await app.register(healthPlugin, { ctx });
+  await app.register(organizationsPlugin, { ctx });
+
+  const guards = createGuards(ctx);
+  const modules = [accessModule, notifyModule, opsModule];
+  for (const module of modules) await app.register(module, { ctx, guards });
+
+  if (options.serveWeb ?? true) await app.register(webPlugin, { distDir: ctx.config.webDistDir });
+  return app;
+}

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from '../schema.js';
+import type { DatabaseConfig } from './config.js';
+
+/** The Drizzle database, the same type for PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; services accept `Db | Tx` through `DbOrTx`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** Runs one SQL text with positional parameters — the contract pg-boss expects of `db`. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+export interface Database {
+  driver: DatabaseConfig['driver'];
+  db: Db;
+  /** Raw executor for pg-boss and health checks. */
+  executor: SqlExecutor;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations');
+
+// Arbitrary but fixed: every Kabinet instance contends for the same advisory lock.
+const MIGRATION_LOCK_KEY = 727_001;
+
+/** Opens the configured database (PGlite folder or PostgreSQL pool). */
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  return config.driver === 'pglite'
+    ? openPglite(await PGlite.create(config.dataDir))
+    : openPostgres(config.url, config.poolSize);
+}
+
+/** Wraps an already open PGlite instance (tests load one from a migrated dump). */
+export function openPglite(client: PGlite): Database {
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    driver: 'pglite',
+    db,
+    executor: {
+      async executeSql(text, values) {
+        // pg-boss sends multi-statement scripts (BEGIN; …; COMMIT) without parameters;
+        // PGlite's extended protocol takes one statement, so those go through exec().
+        if (!values || values.length === 0) {
+          const results = await client.exec(text);
+          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+        }
+        const result = await client.query(text, values);
+        return { rows: result.rows as Record<string, unknown>[] };
+      },
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_DIR });
+    },
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client that loses its server connection must not crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    driver: 'postgres',
+    db,
+    executor: {
+      async executeSql(text, values) {
+        const result = await pool.query(text, values);
+        // A multi-statement text returns one result per statement.
+        const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
+        return { rows: last.rows as Record<string, unknown>[] };
+      },
+    },
+    async migrate() {
+      // One connection holds a session-level advisory lock while it migrates, so N
+      // instances starting together apply each migration exactly once.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        await migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {
+          // The connection is going away; the lock goes with it.
+        });
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Drizzle drops `undefined` params and some drivers do not serialize plain objects. */
+function toParam(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
+}
+
+/**
+ * Adapts a Drizzle transaction to pg-boss's `db` option, so a job is inserted in the
+ * same transaction as the change that causes it. `$n` placeholders become Drizzle params.
+ */
+export function executorForTransaction(tx: DbOrTx): SqlExecutor {
+  return {
+    async executeSql(text, values = []) {
+      const chunks: SQL[] = [];
+      let last = 0;
+      for (const match of text.matchAll(/\$(\d+)/g)) {
+        chunks.push(sql.raw(text.slice(last, match.index)));
+        chunks.push(sql`${toParam(values[Number(match[1]) - 1])}`);
+        last = match.index + match[0].length;
+      }
+      chunks.push(sql.raw(text.slice(last)));
+      const result = await tx.execute(sql.join(chunks));
+      return { rows: (result as unknown as { rows: Record<string, unknown>[] }).rows };
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import { ERRORS, localeFromAcceptLanguage, type ErrorCode } from '../../shared/errors.js';
+import { AppError, errorMessage } from './app-error.js';
+
+/** Language for messages: the signed-in person's, else Accept-Language, else Russian. */
+function requestLocale(request: FastifyRequest) {
+  return request.user?.locale ?? localeFromAcceptLanguage(request.headers['accept-language']);
+}
+
+function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  details?: unknown,
+): FastifyReply {
+  return reply.status(ERRORS[code].status).send({
+    error: {
+      code,
+      message: errorMessage(code, requestLocale(request)),
+      ...(details === undefined ? {} : { details }),
+    },
+  });
+}
+
+/** Maps Fastify's own error codes to ours, so clients never see framework internals. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'malformed_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_request',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_request',
+};
+
+/** One error shape for every failure: validation, domain errors, rate limits, 404s, crashes. */
+export const httpErrorsPlugin = fp(
+  (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof AppError) return sendError(request, reply, error.code, error.details);
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        return sendError(
+          request,
+          reply,
+          'validation_failed',
+          error.validation.map((issue) => ({
+            path: issue.instancePath.replace(/^\//, '').split('/').filter(Boolean),
+            message: issue.message,
+            code: issue.params.issue.code,
+          })),
+        );
+      }
+      if (isResponseSerializationError(error)) {
+        request.log.error({ err: error }, 'response did not match its schema');
+        return sendError(request, reply, 'internal_error');
+      }
+      const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+      if (mapped) return sendError(request, reply, mapped);
+      if (error.statusCode === 429) return sendError(request, reply, 'rate_limited');
+      if (error instanceof SyntaxError || error.statusCode === 400 || error.statusCode === 415) {
+        return sendError(request, reply, 'malformed_request');
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendError(request, reply, 'internal_error');
+    });
+
+    app.setNotFoundHandler((request, reply) => sendError(request, reply, 'route_not_found'));
+  },
+  { name: 'http-errors' },
+);

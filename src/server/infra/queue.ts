@@ -1,0 +1,160 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { executorForTransaction, type Database, type DbOrTx } from './db.js';
+
+/** What a job handler receives besides its payload. */
+export interface JobRunContext<Ctx> {
+  /** "Now" for the handler: the real clock, or the time given to `kabinet jobs run --now`. */
+  now: Date;
+  app: Ctx;
+  log: Logger;
+  /** True when a failure now is final (no retries left): the job goes to the dead letter queue. */
+  isLastAttempt: boolean;
+}
+
+/** A job: a name, a zod payload and a handler. Handlers must be idempotent. */
+export interface JobDefinition<Ctx, Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  payload: Schema;
+  handler: (payload: z.infer<Schema>, run: JobRunContext<Ctx>) => Promise<void>;
+  /** Cron schedule (Europe/Moscow unless `tz`); pg-boss runs it once per tick across instances. */
+  schedule?: { cron: string; tz?: string; payload: z.infer<Schema> };
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Concurrent handlers per instance. */
+  concurrency?: number;
+}
+
+/** Declares a job with its payload type inferred from the schema. */
+export function defineJob<Ctx, Schema extends z.ZodType>(
+  definition: JobDefinition<Ctx, Schema>,
+): JobDefinition<Ctx, Schema> {
+  return definition;
+}
+
+/** Jobs that failed every retry are copied here; staff see them in the console. */
+export const DEAD_LETTER_QUEUE = 'dead-letter';
+
+export interface SendOptions {
+  /** Insert the job in this transaction, so it exists only if the change commits. */
+  tx?: DbOrTx;
+  singletonKey?: string;
+  startAfter?: Date;
+}
+
+export interface QueueOptions {
+  /** How often idle workers poll; short in tests. */
+  pollingIntervalSeconds?: number;
+  cronMonitorIntervalSeconds?: number;
+}
+
+/** pg-boss behind a small typed facade: one registry of jobs, transactional send, run-now. */
+export class JobQueue<Ctx> {
+  private readonly boss: PgBoss;
+  private readonly jobs = new Map<string, JobDefinition<Ctx>>();
+  private started = false;
+
+  constructor(
+    private readonly database: Database,
+    jobs: JobDefinition<Ctx>[],
+    private readonly log: Logger,
+    private readonly options: QueueOptions = {},
+  ) {
+    for (const job of jobs) this.jobs.set(job.name, job);
+    this.boss = new PgBoss({
+      db: database.executor,
+      schema: 'pgboss',
+      cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds ?? 30,
+    });
+    this.boss.on('error', (error) => {
+      this.log.error({ err: error }, 'job queue error');
+    });
+  }
+
+  get names(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** Installs pg-boss's schema, creates queues and schedules; with `work`, starts handlers. */
+  async start(app: Ctx, { work }: { work: boolean }): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    await this.ensureQueue(DEAD_LETTER_QUEUE, {});
+    for (const job of this.jobs.values()) {
+      await this.ensureQueue(job.name, {
+        retryLimit: job.retryLimit ?? 5,
+        retryDelay: job.retryDelaySeconds ?? 10,
+        retryBackoff: true,
+        deadLetter: DEAD_LETTER_QUEUE,
+      });
+      if (job.schedule) {
+        await this.boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, {
+          tz: job.schedule.tz ?? 'Europe/Moscow',
+        });
+      }
+    }
+    if (!work) return;
+    for (const job of this.jobs.values()) {
+      await this.boss.work(
+        job.name,
+        {
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          batchSize: job.concurrency ?? 1,
+          includeMetadata: true,
+        },
+        async (batch) => {
+          for (const item of batch) {
+            const payload = job.payload.parse(item.data);
+            const log = this.log.child({ job: job.name, jobId: item.id });
+            const isLastAttempt = item.retryCount >= item.retryLimit;
+            await job.handler(payload, { now: new Date(), app, log, isLastAttempt });
+          }
+        },
+      );
+    }
+  }
+
+  private async ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'>) {
+    const queue = { name, ...options };
+    const existing = await this.boss.getQueue(name);
+    if (existing) await this.boss.updateQueue(name, queue);
+    else await this.boss.createQueue(name, queue);
+  }
+
+  /** Enqueues a job; validates the payload first so a bad job never reaches the table. */
+  async send<Schema extends z.ZodType>(
+    job: JobDefinition<Ctx, Schema>,
+    payload: z.infer<Schema>,
+    options: SendOptions = {},
+  ): Promise<string | null> {
+    const data = job.payload.parse(payload) as object;
+    return this.boss.send(job.name, data, {
+      ...(options.tx ? { db: executorForTransaction(options.tx) } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  /** Runs a job's handler in this process now, as if the clock said `now` (CLI `jobs run`). */
+  async runNow(app: Ctx, name: string, now: Date, rawPayload?: unknown): Promise<boolean> {
+    const job = this.jobs.get(name);
+    if (!job) return false;
+    const payload = job.payload.parse(rawPayload ?? job.schedule?.payload ?? {});
+    const log = this.log.child({ job: name, manual: true });
+    await job.handler(payload, { now, app, log, isLastAttempt: true });
+    return true;
+  }
+
+  /** Moves a failed job back to the queue (staff "retry"). */
+  async retry(name: string, id: string): Promise<void> {
+    await this.boss.retry(name, id);
+  }
+
+  /** Stops polling and waits for handlers in flight, up to `timeoutMs`. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+  }
+}

@@ -1,0 +1,64 @@
+import pino, { type Logger } from 'pino';
+import type { AppConfig } from './infra/config.js';
+import type { AppContext } from './infra/context.js';
+import { openDatabase, type Database } from './infra/db.js';
+import { createMailer } from './infra/mailer.js';
+import { JobQueue, type JobDefinition, type QueueOptions } from './infra/queue.js';
+import { accessJobs } from './modules/access/access.jobs.js';
+import { notifyJobs } from './modules/notify/index.js';
+import { ensureDefaultOrganization } from './modules/orgs/index.js';
+import { REDACTED_PATHS } from './app.js';
+
+/** Every job the application defines; workers register all of them. */
+export const APP_JOBS: JobDefinition<AppContext>[] = [...notifyJobs, ...accessJobs];
+
+export interface OpenRuntimeOptions {
+  log?: Logger;
+  /** An already open database (tests); otherwise the configured one is opened. */
+  database?: Database;
+  /** Extra jobs (tests). */
+  extraJobs?: JobDefinition<AppContext>[];
+  queue?: QueueOptions;
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+}
+
+/**
+ * Opens everything a process needs: database (migrated), default organization, mailer, queue.
+ * The HTTP server, the worker and the CLI all start from here.
+ */
+export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions = {}) {
+  const log = options.log ?? createLogger(config);
+  const database = options.database ?? (await openDatabase(config.database));
+  await database.migrate();
+  const { organization, created } = await ensureDefaultOrganization(database.db);
+  const queue = new JobQueue<AppContext>(
+    database,
+    [...APP_JOBS, ...(options.extraJobs ?? [])],
+    log,
+    options.queue,
+  );
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    queue,
+    mailer: createMailer(config.smtpUrl),
+    log,
+  };
+  return {
+    ctx,
+    defaultOrganization: organization,
+    createdDefaultOrganization: created,
+    /** Stops the queue (finishing jobs in flight) and closes the database. */
+    async close() {
+      await queue.stop();
+      ctx.mailer?.close();
+      await database.close();
+    },
+  };
+}
+
+export type Runtime = Awaited<ReturnType<typeof openRuntime>>;

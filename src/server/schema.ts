@@ -1,0 +1,5 @@
+/** Every table, for Drizzle's relational queries and for drizzle-kit's migration generator. */
+export * from './infra/secrets.schema.js';
+export * from './modules/orgs/orgs.schema.js';
+export * from './modules/access/access.schema.js';
+export * from './modules/notify/notify.schema.js';
