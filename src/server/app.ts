@@ -30,13 +30,18 @@ export interface BuildAppOptions {
 }
 
 /** Builds the HTTP application (no listen): infrastructure plugins, then an explicit module list. */
-export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     // pino's Logger is wider than Fastify's base logger type; the instance is the same.
     loggerInstance: ctx.log as FastifyBaseLogger,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming)
+        ? incoming
+        : randomUUID();
     },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,

@@ -49,7 +49,9 @@ export async function startServer(config: AppConfig) {
     }
     const setupLink = await issueFirstAdminLink(ctx, defaultOrganization.id);
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    console.log(`Kabinet listening on ${config.publicUrl} (${address}, ${ctx.database.driver}, ready in ${seconds} s)`);
+    console.log(
+      `Kabinet listening on ${config.publicUrl} (${address}, ${ctx.database.driver}, ready in ${seconds} s)`,
+    );
     if (setupLink) {
       console.log(`\nCreate the first administrator (one-time link): ${setupLink}\n`);
     }

@@ -49,12 +49,20 @@ export async function runCommand(env: CommandEnv, argv: string[]): Promise<Comma
     if (group === 'outbox' && action === 'list') return await outboxList(env, rest);
     if (group === 'jobs' && action === 'list') return ok(env.ctx.queue.names.join('\n') + '\n');
     if (group === 'jobs' && action === 'run') return await jobsRun(env, rest);
-    if (group === 'demo') return await demo(env, [action, ...rest].filter((a) => a !== undefined));
+    if (group === 'demo')
+      return await demo(
+        env,
+        [action, ...rest].filter((a) => a !== undefined),
+      );
     if (group === 'migrate') return ok('Migrations are applied.\n');
     return fail(USAGE);
   } catch (error) {
     if (error instanceof AppError) return fail(`Error: ${error.code}: ${error.message}\n`);
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       return fail(`${error.message}\n\n${USAGE}`);
     }
     throw error;
@@ -91,7 +99,10 @@ async function adminCreate(env: CommandEnv, args: string[]) {
 async function outboxList(env: CommandEnv, args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '50' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string', default: '50' },
+    },
   });
   const limit = Math.min(Math.max(Number(values.limit) || 50, 1), 500);
   const { messages } = await listOutbox(env.ctx, env.defaultOrganizationId, { limit });
@@ -126,6 +137,8 @@ async function demo(env: CommandEnv, args: string[]) {
   const password = values.password ?? generatePassword();
   if (password.length < 10) return fail('The password must be at least 10 characters.\n');
   const report = await loadDemoData(env.ctx, organization.id, password);
-  const shown = values.password ? '' : `\nPassword for every demo login (shown once): ${password}\n`;
+  const shown = values.password
+    ? ''
+    : `\nPassword for every demo login (shown once): ${password}\n`;
   return ok(report + shown);
 }

@@ -38,7 +38,10 @@ export function startControlSocket(
           result = await run(argv);
         } catch (error) {
           log.error({ err: error }, 'CLI command failed');
-          result = { output: `Error: ${error instanceof Error ? error.message : String(error)}\n`, exitCode: 1 };
+          result = {
+            output: `Error: ${error instanceof Error ? error.message : String(error)}\n`,
+            exitCode: 1,
+          };
         }
         socket.end(JSON.stringify(result) + '\n');
       })();

@@ -27,8 +27,7 @@ const ZEnvironment = z.object({
 });
 
 export type DatabaseConfig =
-  | { driver: 'pglite'; dataDir: string }
-  | { driver: 'postgres'; url: string; poolSize: number };
+  { driver: 'pglite'; dataDir: string } | { driver: 'postgres'; url: string; poolSize: number };
 
 /** Validated runtime configuration; built once per process (or per test app). */
 export interface AppConfig {

@@ -108,7 +108,12 @@ function openPostgres(url: string, poolSize: number): Database {
 /** Drizzle drops `undefined` params and some drivers do not serialize plain objects. */
 function toParam(value: unknown): unknown {
   if (value === undefined) return null;
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !Array.isArray(value)
+  ) {
     return JSON.stringify(value);
   }
   return value;

@@ -9,7 +9,7 @@ export const healthPlugin = fp(
     app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
     app.get('/readyz', { schema: { hide: true } }, async () => {
       try {
-        await ctx.database.executor.executeSql('select 1 from pgboss.version limit 1', [ ]);
+        await ctx.database.executor.executeSql('select 1 from pgboss.version limit 1', []);
       } catch (error) {
         app.log.warn({ err: error }, 'readiness check failed');
         throw new AppError('service_unavailable');

@@ -4,8 +4,25 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
-import { ERRORS, localeFromAcceptLanguage, type ErrorCode } from '../../shared/errors.js';
+import { z } from 'zod';
+import {
+  ERRORS,
+  localeFromAcceptLanguage,
+  type ErrorCode,
+  type Locale,
+} from '../../shared/errors.js';
 import { AppError, errorMessage } from './app-error.js';
+
+const ZOD_LOCALES = { ru: z.locales.ru(), en: z.locales.en() };
+
+/** Zod's own translations of a validation issue (field-level messages in `details`). */
+function localizeIssue(issue: Record<string, unknown>, locale: Locale): string | undefined {
+  const localeError = ZOD_LOCALES[locale].localeError as (issue: unknown) => unknown;
+  const result = localeError(issue);
+  if (typeof result === 'string') return result;
+  if (result && typeof result === 'object' && 'message' in result) return String(result.message);
+  return undefined;
+}
 
 /** Language for messages: the signed-in person's, else Accept-Language, else Russian. */
 function requestLocale(request: FastifyRequest) {
@@ -45,11 +62,18 @@ export const httpErrorsPlugin = fp(
           request,
           reply,
           'validation_failed',
-          error.validation.map((issue) => ({
-            path: issue.instancePath.replace(/^\//, '').split('/').filter(Boolean),
-            message: issue.message,
-            code: issue.params.issue.code,
-          })),
+          error.validation.map((issue) => {
+            const path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean);
+            return {
+              path,
+              code: issue.keyword,
+              message:
+                localizeIssue(
+                  { ...issue.params, code: issue.keyword, path },
+                  requestLocale(request),
+                ) ?? issue.message,
+            };
+          }),
         );
       }
       if (isResponseSerializationError(error)) {

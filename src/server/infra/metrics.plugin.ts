@@ -22,9 +22,13 @@ export const metricsPlugin = fp(
         reply.elapsedTime / 1000,
       );
     });
-    app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
-      return reply.type(registry.contentType).send(await registry.metrics());
-    });
+    app.get(
+      '/metrics',
+      { schema: { hide: true }, config: { rateLimit: false } },
+      async (_request, reply) => {
+        return reply.type(registry.contentType).send(await registry.metrics());
+      },
+    );
   },
   { name: 'metrics' },
 );

@@ -12,7 +12,8 @@ export const openApiPlugin = fp(
         openapi: '3.1.0',
         info: {
           title: 'Kabinet API',
-          description: 'Личный кабинет: customer portal and help desk. Errors: `{ error: { code, message, details } }`.',
+          description:
+            'Личный кабинет: customer portal and help desk. Errors: `{ error: { code, message, details } }`.',
           version: '0.1.0',
         },
         components: {

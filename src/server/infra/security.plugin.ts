@@ -74,7 +74,9 @@ export const securityPlugin = fp(
       allowList: (request) => !request.url.startsWith('/api/'),
       ...(redis ? { redis, nameSpace: 'kabinet-rl:', skipOnError: true } : {}),
       errorResponseBuilder: (_request, context) => {
-        const error = new AppError('rate_limited', { retryAfterSeconds: Math.ceil(context.ttl / 1000) });
+        const error = new AppError('rate_limited', {
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        });
         return Object.assign(error, { statusCode: 429 });
       },
     });

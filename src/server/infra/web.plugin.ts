@@ -20,7 +20,10 @@ export const webPlugin = fp(
       setHeaders(res, filePath) {
         // Hashed assets never change; the shell and the service worker must revalidate.
         const cacheable = filePath.includes(`${path.sep}assets${path.sep}`);
-        res.setHeader('cache-control', cacheable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'cache-control',
+          cacheable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     const sendIndex = (reply: FastifyReply) =>

@@ -16,7 +16,12 @@ import { endSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.service.
 import { checkSetupLink, completeSetup } from './setup.service.js';
 import { signIn } from './sign-in.service.js';
 
-const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 410: ZErrorResponse, 429: ZErrorResponse };
+const errors = {
+  400: ZErrorResponse,
+  401: ZErrorResponse,
+  410: ZErrorResponse,
+  429: ZErrorResponse,
+};
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -39,7 +44,11 @@ export function accessRoutes(app: FastifyInstance, ctx: AppContext, guards: Guar
   r.get(
     '/api/session',
     {
-      schema: { tags: ['session'], summary: 'Who is signed in', response: { 200: ZSessionResponse } },
+      schema: {
+        tags: ['session'],
+        summary: 'Who is signed in',
+        response: { 200: ZSessionResponse },
+      },
       preHandler: guards.authenticate,
     },
     (request) => ({
@@ -60,9 +69,17 @@ export function accessRoutes(app: FastifyInstance, ctx: AppContext, guards: Guar
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const { token, user } = await signIn(ctx, request.organization.id, request.body, clientOf(request));
+      const { token, user } = await signIn(
+        ctx,
+        request.organization.id,
+        request.body,
+        clientOf(request),
+      );
       setSessionCookie(request, reply, token);
-      return { organization: { id: request.organization.id, name: request.organization.name }, user };
+      return {
+        organization: { id: request.organization.id, name: request.organization.name },
+        user,
+      };
     },
   );
 
@@ -103,10 +120,16 @@ export function accessRoutes(app: FastifyInstance, ctx: AppContext, guards: Guar
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const result = await completeSetup(ctx, request.organization.id, request.params.token, request.body, {
-        ...clientOf(request),
-        locale: localeFromAcceptLanguage(request.headers['accept-language']),
-      });
+      const result = await completeSetup(
+        ctx,
+        request.organization.id,
+        request.params.token,
+        request.body,
+        {
+          ...clientOf(request),
+          locale: localeFromAcceptLanguage(request.headers['accept-language']),
+        },
+      );
       setSessionCookie(request, reply, result.token);
       return {
         organization: { id: result.organization.id, name: result.organization.name },

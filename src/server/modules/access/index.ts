@@ -9,6 +9,9 @@ export { createStaffUser } from './staff-users.service.js';
 export { hashPassword, verifyPassword, ARGON2_PARAMS } from './passwords.js';
 
 /** Sign-in, sessions and first-administrator setup. */
-export function accessModule(app: FastifyInstance, { ctx, guards }: { ctx: AppContext; guards: Guards }) {
+export function accessModule(
+  app: FastifyInstance,
+  { ctx, guards }: { ctx: AppContext; guards: Guards },
+) {
   accessRoutes(app, ctx, guards);
 }

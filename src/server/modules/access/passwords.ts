@@ -38,7 +38,10 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 /** Verifies `password` against `storedHash`, or against a dummy hash when there is none. */
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | null,
+  password: string,
+): Promise<boolean> {
   dummyHash ??= hashPassword('kabinet-dummy-password-for-timing');
   const target = storedHash ?? (await dummyHash);
   const ok = await withHashSlot(() => verify(target, normalizePassword(password)));

@@ -35,7 +35,10 @@ export async function issueFirstAdminLink(ctx: AppContext, organizationId: strin
     await tx
       .delete(oneTimeTokens)
       .where(
-        and(eq(oneTimeTokens.organizationId, organizationId), eq(oneTimeTokens.purpose, FIRST_ADMIN)),
+        and(
+          eq(oneTimeTokens.organizationId, organizationId),
+          eq(oneTimeTokens.purpose, FIRST_ADMIN),
+        ),
       );
     await tx.insert(oneTimeTokens).values({
       organizationId,

@@ -12,6 +12,9 @@ export { MAIL_TEMPLATES, type MailTemplateName } from './mail-templates.js';
 export const notifyJobs = [deliverEmailJob];
 
 /** Email (and later SMS and push) notifications. */
-export function notifyModule(app: FastifyInstance, { ctx, guards }: { ctx: AppContext; guards: Guards }) {
+export function notifyModule(
+  app: FastifyInstance,
+  { ctx, guards }: { ctx: AppContext; guards: Guards },
+) {
   outboxRoutes(app, ctx, guards);
 }

@@ -4,11 +4,7 @@ import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { AppError } from '../../infra/app-error.js';
 import { deliverEmailJob } from './mail.jobs.js';
-import {
-  MAIL_TEMPLATES,
-  type MailTemplateData,
-  type MailTemplateName,
-} from './mail-templates.js';
+import { MAIL_TEMPLATES, type MailTemplateData, type MailTemplateName } from './mail-templates.js';
 import {
   findOutboxMessage,
   insertOutboxMessage,

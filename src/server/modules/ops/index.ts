@@ -12,7 +12,10 @@ const toIso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
 
 /** Staff console: jobs that failed every retry (the dead letter), with retry. */
-export function opsModule(app: FastifyInstance, { ctx, guards }: { ctx: AppContext; guards: Guards }) {
+export function opsModule(
+  app: FastifyInstance,
+  { ctx, guards }: { ctx: AppContext; guards: Guards },
+) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const adminsOnly = guards.requireStaff('owner', 'admin');
   const errors = { 401: ZErrorResponse, 403: ZErrorResponse, 404: ZErrorResponse };
@@ -62,7 +65,15 @@ export function opsModule(app: FastifyInstance, { ctx, guards }: { ctx: AppConte
     async (request, reply) => {
       const { name, id } = request.params;
       const { organization } = request;
-      if (!(await findFailedJob(ctx.database.executor, organization.id, organization.isDefault, name, id))) {
+      if (
+        !(await findFailedJob(
+          ctx.database.executor,
+          organization.id,
+          organization.isDefault,
+          name,
+          id,
+        ))
+      ) {
         throw new AppError('not_found');
       }
       await ctx.queue.retry(name, id);

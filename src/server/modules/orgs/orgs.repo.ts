@@ -45,4 +45,3 @@ export async function insertOrganization(
   if (!row) throw new Error('insert returned no row');
   return row;
 }
-

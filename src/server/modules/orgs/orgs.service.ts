@@ -21,7 +21,8 @@ export function createOrganizationResolver(db: Db) {
     if (hit && hit.expiresAt > now) return hit.organization;
     const organization =
       (host ? await findOrganizationByHost(db, host) : null) ?? (await findDefaultOrganization(db));
-    if (!organization) throw new Error('No default organization: run migrations and start-up first');
+    if (!organization)
+      throw new Error('No default organization: run migrations and start-up first');
     if (cache.size > 1000) cache.clear();
     cache.set(host, { organization, expiresAt: now + CACHE_TTL_MS });
     return organization;
