@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const stampFile = path.join(root, 'dist/web/.build-stamp');
-const SOURCES = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'];
+const liveDir = path.join(root, 'dist/web');
+const stampFile = path.join(liveDir, '.build-stamp');
+const SOURCES = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -28,8 +29,27 @@ export async function buildWebIfStale({ force = false } = {}) {
   const startedAt = Date.now();
   console.log('Building the web app…');
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-  fs.writeFileSync(stampFile, String(startedAt));
+  // Build beside the live folder and swap it in, so a server (or a second `npm start`) never
+  // sees a half-written build.
+  const outDir = path.join(root, `dist/web.building-${process.pid}`);
+  try {
+    await build({
+      root: path.join(root, 'src/web'),
+      configFile: path.join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+    fs.writeFileSync(path.join(outDir, '.build-stamp'), String(startedAt));
+    fs.rmSync(liveDir, { recursive: true, force: true });
+    try {
+      fs.renameSync(outDir, liveDir);
+    } catch (error) {
+      // Another process swapped its build in first; it is as fresh as ours.
+      if (!['ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error;
+    }
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
   console.log(`Web app built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   return true;
 }

@@ -56,7 +56,7 @@ export async function buildApp(
   app.decorateRequest('sessionId', null);
 
   await app.register(httpErrorsPlugin);
-  await app.register(cookie);
+  await app.register(cookie, { secret: ctx.secrets.cookieSecret });
   await app.register(securityPlugin, { config: ctx.config });
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);

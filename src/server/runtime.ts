@@ -3,6 +3,7 @@ import type { AppConfig } from './infra/config.js';
 import type { AppContext } from './infra/context.js';
 import { openDatabase, type Database } from './infra/db.js';
 import { createMailer } from './infra/mailer.js';
+import { loadInstanceSecrets } from './infra/secrets.js';
 import { JobQueue, type JobDefinition, type QueueOptions } from './infra/queue.js';
 import { accessJobs } from './modules/access/access.jobs.js';
 import { notifyJobs } from './modules/notify/index.js';
@@ -47,6 +48,7 @@ export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions
     queue,
     mailer: createMailer(config.smtpUrl),
     log,
+    secrets: await loadInstanceSecrets(database.db),
   };
   return {
     ctx,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from './config.js';
 import type { Database, Db } from './db.js';
 import type { Mailer } from './mailer.js';
+import type { InstanceSecrets } from './secrets.js';
 import type { z } from 'zod';
 import type { JobDefinition, JobQueue } from './queue.js';
 
@@ -14,6 +15,7 @@ export interface AppContext {
   /** Null without SMTP_URL: email stays in the outbox, readable in the staff console. */
   mailer: Mailer | null;
   log: Logger;
+  secrets: InstanceSecrets;
 }
 
 /** Declares a job of this application (handlers receive the AppContext). */

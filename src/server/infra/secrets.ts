@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db.js';
+import { instanceSecrets } from './secrets.schema.js';
+
+/** Secrets every instance shares; generated once, on the first start against a database. */
+export interface InstanceSecrets {
+  /** Signs cookies that must not be forged (session cookies are random tokens and need no key). */
+  cookieSecret: string;
+}
+
+async function getOrCreateSecret(db: Db, name: string, generate: () => string): Promise<string> {
+  // Insert-if-absent then read back: instances starting together agree on one value.
+  await db.insert(instanceSecrets).values({ name, value: generate() }).onConflictDoNothing();
+  const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
+  if (!row) throw new Error(`secret ${name} could not be stored`);
+  return row.value;
+}
+
+/** Loads the instance secrets, generating any that do not exist yet. */
+export async function loadInstanceSecrets(db: Db): Promise<InstanceSecrets> {
+  return {
+    cookieSecret: await getOrCreateSecret(db, 'cookie_secret', () => randomBytes(32).toString('base64url')),
+  };
+}
