@@ -15,7 +15,11 @@ const results = [];
 function run(label, command, args, options = {}) {
   const began = Date.now();
   console.log(`\n▶ ${label}`);
-  const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const child = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...options.env },
+  });
   const ok = child.status === 0;
   console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
   return ok;
@@ -53,10 +57,14 @@ function ensureChromium() {
   console.log('Chromium is missing: installing Debian’s chromium package…');
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (args) =>
-    spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+    spawnSync(
+      sudo[0] ?? 'apt-get',
+      [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      },
+    );
   apt(['update', '-qq']);
   apt(['install', '-y', '-qq', 'chromium']);
 }
@@ -73,7 +81,9 @@ function migrationDrift() {
     { cwd: root, encoding: 'utf8' },
   );
   const drifted = child.status !== 0 || fs.readdirSync(copy).length !== before;
-  console.log(`\n▶ migrations match the schema\n${drifted ? '✘ the schema changed without a migration: run npm run db:generate' : '✔ no drift'}`);
+  console.log(
+    `\n▶ migrations match the schema\n${drifted ? '✘ the schema changed without a migration: run npm run db:generate' : '✔ no drift'}`,
+  );
   if (child.status !== 0) console.log(child.stdout, child.stderr);
   results.push({ label: 'migration drift', passed: drifted ? 0 : 1, failed: drifted ? 1 : 0 });
 }
@@ -83,7 +93,14 @@ gate('lint (eslint)', bin('eslint'), ['.']);
 gate('types: server', bin('tsc'), ['--noEmit', '-p', 'tsconfig.server.json']);
 gate('types: web', bin('tsc'), ['--noEmit', '-p', 'tsconfig.web.json']);
 migrationDrift();
-vitest('unit and integration (PGlite, PostgreSQL)', ['--project', 'unit', '--project', 'pglite', '--project', 'postgres']);
+vitest('unit and integration (PGlite, PostgreSQL)', [
+  '--project',
+  'unit',
+  '--project',
+  'pglite',
+  '--project',
+  'postgres',
+]);
 
 ensureChromium();
 let built = false;
@@ -99,7 +116,8 @@ if (built) vitest('browser journeys (Chromium)', ['--config', 'vitest.e2e.config
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
 console.log('\nResults:');
-for (const r of results) console.log(`  ${r.failed ? '✘' : '✔'} ${r.label}: ${r.passed} passed, ${r.failed} failed`);
+for (const r of results)
+  console.log(`  ${r.failed ? '✘' : '✔'} ${r.label}: ${r.passed} passed, ${r.failed} failed`);
 console.log(`  total time ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

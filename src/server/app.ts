@@ -34,9 +34,10 @@ export async function buildApp(
   ctx: AppContext,
   options: BuildAppOptions = {},
 ): Promise<FastifyInstance> {
+  // Typed as Fastify's base logger so the instance keeps Fastify's default generic types.
+  const logger: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    // pino's Logger is wider than Fastify's base logger type; the instance is the same.
-    loggerInstance: ctx.log as FastifyBaseLogger,
+    loggerInstance: logger,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming)

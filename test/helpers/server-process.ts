@@ -33,7 +33,10 @@ export interface ServerProcess {
 }
 
 /** Runs `node <script>` (default: scripts/start.mjs, as `npm start` does) with extra env. */
-export async function spawnServer(env: Record<string, string>, script = 'scripts/start.mjs'): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  script = 'scripts/start.mjs',
+): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await findFreePort();
   const baseUrl = `http://localhost:${port}`;
   let log = '';
@@ -42,9 +45,13 @@ export async function spawnServer(env: Record<string, string>, script = 'scripts
     env: { ...process.env, LOG_LEVEL: 'warn', PUBLIC_URL: baseUrl, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
   return {
     child,
     port,
@@ -93,6 +100,8 @@ export function runCli(args: string[], env: Record<string, string>) {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+    child.once('exit', (code) => {
+      resolve({ code, stdout, stderr });
+    });
   });
 }

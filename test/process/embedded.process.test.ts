@@ -25,9 +25,13 @@ describe('npm start in embedded mode (PGlite data folder)', () => {
 
   it('answers health, readiness and the OpenAPI document, and prints a first-administrator link', async () => {
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
-    const openapi = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as { openapi: string };
+    const openapi = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
+      openapi: string;
+    };
     expect(openapi.openapi).toMatch(/^3\./);
-    expect(server.output()).toMatch(/Create the first administrator \(one-time link\): http:\/\/localhost:\d+\/setup\/[\w-]{40,}/);
+    expect(server.output()).toMatch(
+      /Create the first administrator \(one-time link\): http:\/\/localhost:\d+\/setup\/[\w-]{40,}/,
+    );
   });
 
   it('refuses a second server on the same data folder with a clear message', async () => {
@@ -42,9 +46,12 @@ describe('npm start in embedded mode (PGlite data folder)', () => {
     const list = await runCli(['outbox', 'list', '--json'], { KABINET_DATA_DIR: dataDir });
     expect(list.code).toBe(0);
     expect(JSON.parse(list.stdout)).toEqual([]);
-    const job = await runCli(['jobs', 'run', 'access.purge-expired', '--now', '2030-01-01T00:00:00Z'], {
-      KABINET_DATA_DIR: dataDir,
-    });
+    const job = await runCli(
+      ['jobs', 'run', 'access.purge-expired', '--now', '2030-01-01T00:00:00Z'],
+      {
+        KABINET_DATA_DIR: dataDir,
+      },
+    );
     expect(job.stdout).toContain('Ran access.purge-expired as of 2030-01-01T00:00:00.000Z');
     const unknown = await runCli(['jobs', 'run', 'no.such-job'], { KABINET_DATA_DIR: dataDir });
     expect(unknown.code).toBe(2);
@@ -54,7 +61,9 @@ describe('npm start in embedded mode (PGlite data folder)', () => {
   });
 
   it('loads demo data through the running server and signs in with a demo login', async () => {
-    const demo = await runCli(['demo', '--password', 'demo-password-2026'], { KABINET_DATA_DIR: dataDir });
+    const demo = await runCli(['demo', '--password', 'demo-password-2026'], {
+      KABINET_DATA_DIR: dataDir,
+    });
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('admin@example.com');
     const signIn = await fetch(`${server.baseUrl}/api/session`, {

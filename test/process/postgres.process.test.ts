@@ -8,7 +8,12 @@ import {
   TEST_DATABASE_PREFIX,
   withAdminClient,
 } from '../helpers/postgres.js';
-import { runCli, spawnServer, waitUntilHealthy, type ServerProcess } from '../helpers/server-process.js';
+import {
+  runCli,
+  spawnServer,
+  waitUntilHealthy,
+  type ServerProcess,
+} from '../helpers/server-process.js';
 
 describe('npm start with DATABASE_URL (PostgreSQL)', () => {
   const name = `${TEST_DATABASE_PREFIX}process_${randomBytes(4).toString('hex')}`;
@@ -21,10 +26,14 @@ describe('npm start with DATABASE_URL (PostgreSQL)', () => {
 
   it('two instances starting together apply each migration once and both serve', async () => {
     await withAdminClient((client) => client.query(`create database "${name}"`));
-    const env = { DATABASE_URL: databaseUrl(name), KABINET_DATA_DIR: '/nonexistent-data-dir-unused' };
+    const env = {
+      DATABASE_URL: databaseUrl(name),
+      KABINET_DATA_DIR: '/nonexistent-data-dir-unused',
+    };
     servers.push(await spawnServer(env), await spawnServer(env));
     await Promise.all(servers.map((server) => waitUntilHealthy(server)));
-    for (const server of servers) expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
+    for (const server of servers)
+      expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200);
 
     const migrationFiles = fs.readdirSync('migrations').filter((file) => file.endsWith('.sql'));
     const client = new pg.Client({ connectionString: databaseUrl(name) });

@@ -53,7 +53,9 @@ export function startControlSocket(
   return {
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         fs.rmSync(file, { force: true });
       }),
   };

@@ -54,7 +54,7 @@ export function openPglite(client: PGlite): Database {
         // PGlite's extended protocol takes one statement, so those go through exec().
         if (!values || values.length === 0) {
           const results = await client.exec(text);
-          return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+          return { rows: results.at(-1)?.rows ?? [] };
         }
         const result = await client.query(text, values);
         return { rows: result.rows as Record<string, unknown>[] };
@@ -135,7 +135,7 @@ export function executorForTransaction(tx: DbOrTx): SqlExecutor {
       }
       chunks.push(sql.raw(text.slice(last)));
       const result = await tx.execute(sql.join(chunks));
-      return { rows: (result as unknown as { rows: Record<string, unknown>[] }).rows };
+      return { rows: (result as { rows: Record<string, unknown>[] }).rows };
     },
   };
 }

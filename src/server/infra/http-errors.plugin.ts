@@ -13,6 +13,14 @@ import {
 } from '../../shared/errors.js';
 import { AppError, errorMessage } from './app-error.js';
 
+/** The fields of fastify-type-provider-zod's validation error that we read. */
+interface ValidationIssue {
+  instancePath: string;
+  keyword: string;
+  message: string;
+  params: Record<string, unknown>;
+}
+
 const ZOD_LOCALES = { ru: z.locales.ru(), en: z.locales.en() };
 
 /** Zod's own translations of a validation issue (field-level messages in `details`). */
@@ -62,7 +70,7 @@ export const httpErrorsPlugin = fp(
           request,
           reply,
           'validation_failed',
-          error.validation.map((issue) => {
+          (error.validation as unknown as ValidationIssue[]).map((issue) => {
             const path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean);
             return {
               path,

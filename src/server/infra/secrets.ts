@@ -20,6 +20,8 @@ async function getOrCreateSecret(db: Db, name: string, generate: () => string): 
 /** Loads the instance secrets, generating any that do not exist yet. */
 export async function loadInstanceSecrets(db: Db): Promise<InstanceSecrets> {
   return {
-    cookieSecret: await getOrCreateSecret(db, 'cookie_secret', () => randomBytes(32).toString('base64url')),
+    cookieSecret: await getOrCreateSecret(db, 'cookie_secret', () =>
+      randomBytes(32).toString('base64url'),
+    ),
   };
 }

@@ -15,7 +15,9 @@ export const ZErrorResponse = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),
-      message: z.string().meta({ description: 'Localized by the user language or Accept-Language' }),
+      message: z
+        .string()
+        .meta({ description: 'Localized by the user language or Accept-Language' }),
       details: z.unknown().optional(),
     }),
   })
