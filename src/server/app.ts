@@ -19,9 +19,12 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'res.headers["set-cookie"]',
+  'password',
+  'newPassword',
+  'token',
   '*.password',
-  '*.token',
   '*.newPassword',
+  '*.token',
 ];
 
 export interface BuildAppOptions {

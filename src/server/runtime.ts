@@ -22,8 +22,13 @@ export interface OpenRuntimeOptions {
   queue?: QueueOptions;
 }
 
-export function createLogger(config: AppConfig): Logger {
-  return pino({ level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } });
+/** The process logger: JSON lines with secrets redacted; `destination` defaults to stdout. */
+export function createLogger(config: AppConfig, destination?: pino.DestinationStream): Logger {
+  const options = {
+    level: config.logLevel,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /**
