@@ -1,7 +1,7 @@
-import { and, isNotNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineAppJob } from '../../infra/context.js';
-import { oneTimeTokens, sessions } from './access.schema.js';
+import { deleteSpentOneTimeTokens } from './one-time-tokens.repo.js';
+import { deleteSessionsExpiredBefore } from './sessions.repo.js';
 
 /** Deletes expired sessions and spent one-time links; idempotent, daily at 03:17 Moscow time. */
 export const purgeExpiredAccessJob = defineAppJob({
@@ -9,11 +9,8 @@ export const purgeExpiredAccessJob = defineAppJob({
   payload: z.object({}),
   schedule: { cron: '17 3 * * *', payload: {} },
   async handler(_payload, run) {
-    const { db } = run.app;
-    await db.delete(sessions).where(lt(sessions.expiresAt, run.now));
-    await db
-      .delete(oneTimeTokens)
-      .where(or(lt(oneTimeTokens.expiresAt, run.now), and(isNotNull(oneTimeTokens.usedAt))));
+    await deleteSessionsExpiredBefore(run.app.db, run.now);
+    await deleteSpentOneTimeTokens(run.app.db, run.now);
   },
 });
 

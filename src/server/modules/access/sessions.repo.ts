@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { sessions, users } from './access.schema.js';
 
@@ -36,4 +36,8 @@ export async function touchSession(db: DbOrTx, id: string, now: Date, expiresAt:
 
 export async function deleteSessionByTokenHash(db: DbOrTx, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsExpiredBefore(db: DbOrTx, now: Date) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
 }

@@ -1,75 +1,43 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { normalizeEmail } from '../../../shared/normalize.js';
 import type { SetupRequest } from '../../../shared/contracts/session.js';
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
-import type { Db } from '../../infra/db.js';
 import { enqueueEmail } from '../notify/index.js';
 import { findOrganizationById } from '../orgs/index.js';
-import { oneTimeTokens, users } from './access.schema.js';
+import {
+  claimOneTimeToken,
+  findUsableOneTimeToken,
+  replaceOneTimeTokens,
+} from './one-time-tokens.repo.js';
 import { hashPassword } from './passwords.js';
 import { startSession, toSessionUser } from './sessions.service.js';
 import { generateToken, hashToken } from './tokens.js';
-import { insertUser } from './users.repo.js';
+import { insertUser, organizationHasOwner } from './users.repo.js';
 
 const FIRST_ADMIN = 'first_admin';
 const SETUP_LINK_TTL_MS = 7 * 24 * 3600_000;
-
-async function hasOwner(db: Db, organizationId: string) {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.staffRole, 'owner')))
-    .limit(1);
-  return Boolean(row);
-}
 
 /**
  * While an organization has no owner, issues a fresh one-time link to create one
  * (older unused links stop working). Returns null once an owner exists.
  */
 export async function issueFirstAdminLink(ctx: AppContext, organizationId: string) {
-  if (await hasOwner(ctx.db, organizationId)) return null;
+  if (await organizationHasOwner(ctx.db, organizationId)) return null;
   const token = generateToken();
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .delete(oneTimeTokens)
-      .where(
-        and(
-          eq(oneTimeTokens.organizationId, organizationId),
-          eq(oneTimeTokens.purpose, FIRST_ADMIN),
-        ),
-      );
-    await tx.insert(oneTimeTokens).values({
+  await ctx.db.transaction((tx) =>
+    replaceOneTimeTokens(tx, {
       organizationId,
       purpose: FIRST_ADMIN,
       tokenHash: hashToken(token),
       expiresAt: new Date(Date.now() + SETUP_LINK_TTL_MS),
-    });
-  });
+    }),
+  );
   return `${ctx.config.publicUrl}/setup/${token}`;
-}
-
-async function findUsableSetupToken(db: Db, organizationId: string, token: string) {
-  const [row] = await db
-    .select()
-    .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.organizationId, organizationId),
-        eq(oneTimeTokens.purpose, FIRST_ADMIN),
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, new Date()),
-      ),
-    )
-    .limit(1);
-  return row ?? null;
 }
 
 /** The organization a setup link belongs to, or `link_invalid`. */
 export async function checkSetupLink(ctx: AppContext, organizationId: string, token: string) {
-  const row = await findUsableSetupToken(ctx.db, organizationId, token);
+  const row = await findUsableOneTimeToken(ctx.db, organizationId, FIRST_ADMIN, hashToken(token));
   const organization = row ? await findOrganizationById(ctx.db, organizationId) : null;
   if (!organization) throw new AppError('link_invalid');
   return { organization: { name: organization.name } };
@@ -87,21 +55,7 @@ export async function completeSetup(
   const organization = await findOrganizationById(ctx.db, organizationId);
   if (!organization) throw new AppError('link_invalid');
   return ctx.db.transaction(async (tx) => {
-    // Marking the token used in the same statement that checks it makes the link single-use
-    // even when two submissions race.
-    const [claimed] = await tx
-      .update(oneTimeTokens)
-      .set({ usedAt: new Date() })
-      .where(
-        and(
-          eq(oneTimeTokens.organizationId, organizationId),
-          eq(oneTimeTokens.purpose, FIRST_ADMIN),
-          eq(oneTimeTokens.tokenHash, hashToken(token)),
-          isNull(oneTimeTokens.usedAt),
-          gt(oneTimeTokens.expiresAt, new Date()),
-        ),
-      )
-      .returning({ id: oneTimeTokens.id });
+    const claimed = await claimOneTimeToken(tx, organizationId, FIRST_ADMIN, hashToken(token));
     if (!claimed) throw new AppError('link_invalid');
     const user = await insertUser(tx, {
       organizationId,

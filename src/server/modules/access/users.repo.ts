@@ -23,3 +23,13 @@ export async function insertUser(db: DbOrTx, values: NewUserRow) {
 export async function updatePasswordHash(db: DbOrTx, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
 }
+
+/** Whether the organization already has an owner. */
+export async function organizationHasOwner(db: DbOrTx, organizationId: string) {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organizationId, organizationId), eq(users.staffRole, 'owner')))
+    .limit(1);
+  return Boolean(row);
+}
