@@ -30,7 +30,12 @@ export const webPlugin = fp(
       reply.header('cache-control', 'no-cache').sendFile('index.html');
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
     app.get('/*', { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith('/api/')) throw new AppError('route_not_found');
+      // API routes and missing files (an old hashed asset, a typo) are real 404s; only client
+      // routes such as /tickets/42 get the shell. A 200 HTML answer for a script breaks the page.
+      const pathname = request.url.split('?')[0] ?? '';
+      if (pathname.startsWith('/api/') || /\.[a-z0-9]+$/i.test(pathname)) {
+        throw new AppError('route_not_found');
+      }
       return sendIndex(reply);
     });
   },

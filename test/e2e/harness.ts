@@ -1,0 +1,189 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { spawnServer, waitUntilHealthy } from '../helpers/server-process.js';
+
+/** Where the system Chromium lives (as in scripts/test.mjs); e2e never downloads a browser. */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The one-time first-administrator link the server prints on its first start. */
+const SETUP_LINK = /\/setup\/[A-Za-z0-9_-]+/;
+
+/** A production server started for one test file, with its own data directory. */
+export interface KabinetServer {
+  /** e.g. `http://localhost:41234`, no trailing slash. */
+  baseUrl: string;
+  /** Resolves to `/setup/<token>` once the server has printed the link. */
+  setupPath: () => Promise<string>;
+  /** Everything the server wrote to stdout and stderr, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Starts `node scripts/start.mjs` (which builds the web app first when it is stale) on a
+ * free port with a fresh data directory, and waits until `GET /healthz` answers 200.
+ */
+export async function startServer(): Promise<KabinetServer> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kabinet-e2e-'));
+  const server = await spawnServer({ KABINET_DATA_DIR: dataDir, NODE_ENV: 'production' });
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilHealthy(server, 180_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const setupPath = async (): Promise<string> => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const match = SETUP_LINK.exec(server.output());
+      if (match) return match[0];
+      if (Date.now() > deadline) {
+        throw new Error(`no setup link in the server output:\n${server.output()}`);
+      }
+      await delay(200);
+    }
+  };
+
+  return { baseUrl: server.baseUrl, setupPath, output: () => server.output(), stop };
+}
+
+/** Launches the system Chromium headless; a fresh profile per browser. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-gpu',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A console error the journey provokes on purpose, e.g. Chromium's "Failed to load
+ * resource: the server responded with a status of 410" for a refused link.
+ */
+export interface ExpectedConsoleError {
+  /** Matched against the message text. */
+  text: RegExp;
+  /** Matched against the URL the message is attributed to. */
+  url: RegExp;
+}
+
+/** A browser page whose console errors and uncaught exceptions are collected. */
+export interface Journey {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors seen so far, minus the expected ones. */
+  errors: string[];
+  /** Declares a console error the journey provokes deliberately. */
+  expectConsoleError: (expected: ExpectedConsoleError) => void;
+  /** Declares an HTTP error status that a request to `url` gets deliberately. */
+  expectHttpError: (status: number, url: RegExp) => void;
+  close: () => Promise<void>;
+}
+
+function isExpected(message: ConsoleMessage, expected: ExpectedConsoleError[]): boolean {
+  const url = message.location().url;
+  return expected.some((entry) => entry.text.test(message.text()) && entry.url.test(url));
+}
+
+/** Opens a new context and page at `baseUrl` settings, collecting every error. */
+export async function openJourney(
+  browser: Browser,
+  baseUrl: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Journey> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'ru-RU',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  const expected: ExpectedConsoleError[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || isExpected(message, expected)) return;
+    errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  return {
+    context,
+    page,
+    errors,
+    expectConsoleError: (entry) => expected.push(entry),
+    expectHttpError: (status, url) =>
+      expected.push({ text: new RegExp(`status of ${status}\\b`), url }),
+    close: () => context.close(),
+  };
+}
+
+/** Waits until the locator is visible (Playwright's auto-waiting, without @playwright/test). */
+export async function seen(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible' });
+}
+
+/** Waits until the locator is hidden or gone. */
+export async function unseen(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'hidden' });
+}
+
+/** Credentials of the owner created through the setup link. */
+export interface Owner {
+  displayName: string;
+  email: string;
+  password: string;
+}
+
+/** The owner every journey creates; each test file has its own server and database. */
+export const OWNER: Owner = {
+  displayName: 'Анна Владимировна',
+  email: 'owner@school.example',
+  password: 'correct horse battery',
+};
+
+/** Signs in through the form at /signin?next=…, and waits to arrive at `next`. */
+export async function signIn(journey: Journey, owner: Owner, next = '/'): Promise<void> {
+  const { page } = journey;
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(owner.email);
+  await page.getByRole('textbox', { name: 'Пароль', exact: true }).fill(owner.password);
+  await page.getByRole('button', { name: 'Войти' }).last().click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
+/** Creates the first administrator through the printed link, as a person would. */
+export async function createOwner(journey: Journey, server: KabinetServer): Promise<Owner> {
+  const { page } = journey;
+  await page.goto(await server.setupPath());
+  await seen(page.getByRole('heading', { name: 'Первый администратор' }));
+  await page.getByRole('textbox', { name: 'Ваше имя' }).fill(OWNER.displayName);
+  await page.getByRole('textbox', { name: 'Email' }).fill(OWNER.email);
+  await page.getByRole('textbox', { name: 'Пароль', exact: true }).fill(OWNER.password);
+  await page.getByRole('button', { name: 'Создать и войти' }).click();
+  await page.waitForURL((url) => url.pathname === '/console');
+  return OWNER;
+}
