@@ -27,13 +27,20 @@ export interface Database {
   /** Raw executor for pg-boss and health checks. */
   executor: SqlExecutor;
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding an advisory lock on the database, so instances starting together
+   * take turns (PGlite has one process and runs it directly). `work` may use the pool freely:
+   * the lock is held on a connection of its own.
+   */
+  withStartupLock<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations');
 
-// Arbitrary but fixed: every Kabinet instance contends for the same advisory lock.
+// Arbitrary but fixed: every Kabinet instance contends for the same advisory locks.
 const MIGRATION_LOCK_KEY = 727_001;
+const STARTUP_LOCK_KEY = 727_002;
 
 /** Opens the configured database (PGlite folder or PostgreSQL pool). */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
@@ -63,6 +70,7 @@ export function openPglite(client: PGlite): Database {
     async migrate() {
       await migratePglite(drizzlePglite({ client }), { migrationsFolder: MIGRATIONS_DIR });
     },
+    withStartupLock: (work) => work(),
     async close() {
       if (!client.closed) await client.close();
     },
@@ -97,6 +105,19 @@ function openPostgres(url: string, poolSize: number): Database {
           // The connection is going away; the lock goes with it.
         });
         client.release();
+      }
+    },
+    async withStartupLock(work) {
+      // A client outside the pool: holding a pooled one could starve `work` of connections.
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', () => undefined);
+      await client.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await work();
+      } finally {
+        // Ending the connection releases the session lock.
+        await client.end().catch(() => undefined);
       }
     },
     async close() {

@@ -78,22 +78,26 @@ export class JobQueue<Ctx> {
 
   /** Installs pg-boss's schema, creates queues and schedules; with `work`, starts handlers. */
   async start(app: Ctx, { work }: { work: boolean }): Promise<void> {
-    await this.boss.start();
-    this.started = true;
-    await this.ensureQueue(DEAD_LETTER_QUEUE, {});
-    for (const job of this.jobs.values()) {
-      await this.ensureQueue(job.name, {
-        retryLimit: job.retryLimit ?? 5,
-        retryDelay: job.retryDelaySeconds ?? 10,
-        retryBackoff: true,
-        deadLetter: DEAD_LETTER_QUEUE,
-      });
-      if (job.schedule) {
-        await this.boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, {
-          tz: job.schedule.tz ?? 'Europe/Moscow',
+    // pg-boss creates each queue's partition without a lock of its own: instances starting
+    // together deadlock (or silently lose a queue), so they set queues up one at a time.
+    await this.database.withStartupLock(async () => {
+      await this.boss.start();
+      this.started = true;
+      await this.ensureQueue(DEAD_LETTER_QUEUE, {});
+      for (const job of this.jobs.values()) {
+        await this.ensureQueue(job.name, {
+          retryLimit: job.retryLimit ?? 5,
+          retryDelay: job.retryDelaySeconds ?? 10,
+          retryBackoff: true,
+          deadLetter: DEAD_LETTER_QUEUE,
         });
+        if (job.schedule) {
+          await this.boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, {
+            tz: job.schedule.tz ?? 'Europe/Moscow',
+          });
+        }
       }
-    }
+    });
     if (!work) return;
     for (const job of this.jobs.values()) {
       await this.boss.work(

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { mailOutbox } from './notify.schema.js';
 
@@ -6,7 +6,12 @@ export type OutboxRow = typeof mailOutbox.$inferSelect;
 export type NewOutboxRow = typeof mailOutbox.$inferInsert;
 
 export async function insertOutboxMessage(db: DbOrTx, values: NewOutboxRow) {
-  const [row] = await db.insert(mailOutbox).values(values).returning();
+  // clock_timestamp(), not the column default now(): now() is the transaction's start, so
+  // emails written in one transaction would share created_at, the outbox's page cursor.
+  const [row] = await db
+    .insert(mailOutbox)
+    .values({ createdAt: sql`clock_timestamp()`, ...values })
+    .returning();
   if (!row) throw new Error('insert returned no row');
   return row;
 }
@@ -21,33 +26,35 @@ export async function findOutboxMessage(db: DbOrTx, organizationId: string, id: 
   return row ?? null;
 }
 
-/** Newest first; keyset pagination on (organization_id, created_at) keeps it index-bounded. */
+/**
+ * Newest first; keyset pagination on (organization_id, created_at) keeps it index-bounded.
+ * `before` and each row's `cursor` carry microseconds: a JavaScript Date keeps only
+ * milliseconds, and a page boundary inside one millisecond would skip rows.
+ */
 export async function listOutboxMessages(
   db: DbOrTx,
   organizationId: string,
-  options: { before?: Date; limit: number },
+  options: { before?: string; limit: number },
 ) {
   return db
-    .select()
+    .select({
+      ...getTableColumns(mailOutbox),
+      cursor: sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
     .from(mailOutbox)
     .where(
       and(
         eq(mailOutbox.organizationId, organizationId),
-        options.before ? lt(mailOutbox.createdAt, options.before) : undefined,
+        options.before ? lt(mailOutbox.createdAt, sql`${options.before}::timestamptz`) : undefined,
       ),
     )
     .orderBy(desc(mailOutbox.createdAt))
     .limit(options.limit);
 }
 
-/** Locks the row for the delivery attempt so two workers never send the same message at once. */
-export async function lockOutboxMessageForDelivery(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.id, id))
-    .for('update', { skipLocked: true })
-    .limit(1);
+/** A message by id alone, for its delivery job (the job's payload names the organization). */
+export async function findOutboxMessageById(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).limit(1);
   return row ?? null;
 }
 

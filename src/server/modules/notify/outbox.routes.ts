@@ -46,7 +46,7 @@ export function outboxRoutes(app: FastifyInstance, ctx: AppContext, guards: Guar
     async (request) => {
       const { before, limit } = request.query;
       const page = await listOutbox(ctx, request.organization.id, {
-        ...(before ? { before: new Date(before) } : {}),
+        ...(before ? { before } : {}),
         limit,
       });
       return { messages: page.messages.map(summary), nextBefore: page.nextBefore };

@@ -9,7 +9,7 @@ import {
   findOutboxMessage,
   insertOutboxMessage,
   listOutboxMessages,
-  lockOutboxMessageForDelivery,
+  findOutboxMessageById,
   markOutboxMessage,
 } from './outbox.repo.js';
 
@@ -56,22 +56,32 @@ export async function enqueueEmail<Name extends MailTemplateName>(
   return row;
 }
 
+// Messages being delivered by this process. With embedded PGlite this is every process.
+const delivering = new Set<string>();
+
 /**
- * Delivers one outbox message. Idempotent: a message already sent or stored is left alone,
- * and the row lock keeps two workers from sending it at once. A refused delivery is recorded
- * and then rethrown, so the job retries with backoff; after the last attempt it is `failed`.
+ * Delivers one outbox message. Idempotent: a message already sent or stored is left alone, and
+ * one process never sends a message twice at once. A refused delivery is recorded and then
+ * rethrown, so the job retries with backoff; after the last attempt it is `failed`.
+ *
+ * No transaction or row lock is held while the relay is talking: on embedded PGlite an open
+ * transaction blocks every other query, so a slow relay would stall the whole application.
+ * Across instances, pg-boss runs a message's single job (singletonKey = id) in one worker at a
+ * time; the stable Message-ID lets a receiver drop the rare duplicate of a manual `jobs run`.
  */
 export async function deliverOutboxMessage(
   ctx: AppContext,
   outboxId: string,
   isLastAttempt: boolean,
 ): Promise<void> {
-  const failure = await ctx.db.transaction(async (tx) => {
-    const message = await lockOutboxMessageForDelivery(tx, outboxId);
-    if (!message || message.status === 'sent' || message.status === 'stored') return null;
+  if (delivering.has(outboxId)) return;
+  delivering.add(outboxId);
+  try {
+    const message = await findOutboxMessageById(ctx.db, outboxId);
+    if (!message || message.status === 'sent' || message.status === 'stored') return;
     if (!ctx.mailer) {
-      await markOutboxMessage(tx, message.id, { status: 'stored', delivered: true });
-      return null;
+      await markOutboxMessage(ctx.db, message.id, { status: 'stored', delivered: true });
+      return;
     }
     try {
       await ctx.mailer.send({
@@ -82,18 +92,18 @@ export async function deliverOutboxMessage(
         html: message.htmlBody,
         messageId: message.messageId,
       });
-      await markOutboxMessage(tx, message.id, { status: 'sent', delivered: true });
-      return null;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await markOutboxMessage(tx, message.id, {
+      await markOutboxMessage(ctx.db, message.id, {
         status: isLastAttempt ? 'failed' : 'pending',
         lastError: reason.slice(0, 1000),
       });
-      return error instanceof Error ? error : new Error(reason);
+      throw error instanceof Error ? error : new Error(reason);
     }
-  });
-  if (failure) throw failure;
+    await markOutboxMessage(ctx.db, message.id, { status: 'sent', delivered: true });
+  } finally {
+    delivering.delete(outboxId);
+  }
 }
 
 export async function getOutboxMessage(ctx: AppContext, organizationId: string, id: string) {
@@ -102,15 +112,19 @@ export async function getOutboxMessage(ctx: AppContext, organizationId: string, 
   return message;
 }
 
+/**
+ * One page of the outbox, newest first. `before` is a previous page's `nextBefore`: an ISO
+ * timestamp with microseconds (see `listOutboxMessages`).
+ */
 export async function listOutbox(
   ctx: AppContext,
   organizationId: string,
-  options: { before?: Date; limit: number },
+  options: { before?: string; limit: number },
 ) {
-  const messages = await listOutboxMessages(ctx.db, organizationId, options);
-  const last = messages.at(-1);
+  const rows = await listOutboxMessages(ctx.db, organizationId, options);
+  const last = rows.at(-1);
   return {
-    messages,
-    nextBefore: messages.length === options.limit && last ? last.createdAt.toISOString() : null,
+    messages: rows.map(({ cursor: _cursor, ...message }) => message),
+    nextBefore: rows.length === options.limit && last ? last.cursor : null,
   };
 }
