@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/server/infra/context.js';
 import { issueFirstAdminLink } from '../../src/server/modules/access/index.js';
 import { enqueueEmail } from '../../src/server/modules/notify/index.js';
 import type { Organization } from '../../src/server/modules/orgs/index.js';
+import { deliverOutboxMessage } from '../../src/server/modules/notify/outbox.service.js';
 import { mailOutbox } from '../../src/server/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganization, eventually, hostOf } from '../helpers/factories.js';
@@ -94,9 +95,12 @@ describe('mail through an SMTP relay', () => {
         const rcptTo = session.envelope.rcptTo.map((r) => r.address);
         simpleParser(stream).then(
           (mail) => {
-            if (rcptTo.includes(SLOW)) {
+            if (rcptTo.some((address) => address.startsWith('slow'))) {
               slowStartedAt = Date.now();
-              setTimeout(callback, 3000);
+              setTimeout(() => {
+                received.push({ rcptTo, mail });
+                callback();
+              }, 3000);
               return;
             }
             if (rcptTo.includes(REFUSED)) {
@@ -203,5 +207,22 @@ describe('mail through an SMTP relay', () => {
     await eventually(async () =>
       (await readRow(t.ctx, row.id)).status === 'sent' ? true : undefined,
     );
+  });
+
+  it('sends a message once when several workers deliver it at the same time', async () => {
+    const organization = await createOrganization(t.ctx);
+    const address = 'slow-twice@example.com';
+    const row = await sendWelcome(t.ctx, organization, address);
+    // The worker's own job races these two direct deliveries; only one may claim the message.
+    await Promise.all([
+      deliverOutboxMessage(t.ctx, row.id, false),
+      deliverOutboxMessage(t.ctx, row.id, false),
+    ]);
+    await eventually(async () =>
+      (await readRow(t.ctx, row.id)).status === 'sent' ? true : undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receivedBy(address)).toHaveLength(1);
+    expect((await readRow(t.ctx, row.id)).attempts).toBe(1);
   });
 });

@@ -100,6 +100,34 @@ describe('the outbox listing', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('pages without skipping or repeating emails that share one timestamp', async () => {
+    const organization = await createOrganization(t.ctx);
+    await writeEmails(t.ctx, organization, 5);
+    await t.ctx.db
+      .update(mailOutbox)
+      .set({ createdAt: new Date('2026-03-01T09:00:00Z') })
+      .where(eq(mailOutbox.organizationId, organization.id));
+    const seen: string[] = [];
+    let before: string | null = null;
+    do {
+      const page = await listOutbox(t.ctx, organization.id, {
+        limit: 2,
+        ...(before ? { before } : {}),
+      });
+      seen.push(...page.messages.map((m) => m.id));
+      before = page.nextBefore;
+    } while (before && seen.length < 10);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('refuses a forged page cursor with validation_failed', async () => {
+    const { headers } = await createSignedInStaff(t.app, t.ctx);
+    const response = await t.app.inject({ url: '/api/staff/outbox?before=not-a-cursor', headers });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('validation_failed');
+  });
+
   it("prints the default organization's outbox for the CLI, newest first", async () => {
     const { organization } = await ensureDefaultOrganization(t.ctx.db);
     const env = { ctx: t.ctx, defaultOrganizationId: organization.id };

@@ -93,4 +93,37 @@ describe('the data folder lock', () => {
     lock.release();
     expect(fs.readFileSync(lockFile(), 'utf8')).toBe(String(other));
   });
+
+  it('refuses a second lock taken in the same process', () => {
+    const lock = lockDataDir(dataDir);
+    expect(() => lockDataDir(dataDir)).toThrow(DataDirLockedError);
+    lock.release();
+  });
+
+  it('gives exactly one of many racing processes a stale lock', async () => {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(lockFile(), String(await deadPid()));
+    const script = `
+      import('${path.resolve('src/server/infra/data-dir-lock.ts')}').then((m) => {
+        try { m.lockDataDir(process.argv[1]); console.log('locked'); setTimeout(() => {}, 1500); }
+        catch (e) { console.log(e.name); }
+      });`;
+    const racers = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '-e', script, dataDir], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
+    );
+    const outputs = await Promise.all(
+      racers.map(
+        (child) =>
+          new Promise<string>((resolve) => {
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+            child.once('exit', () => resolve(out.trim()));
+          }),
+      ),
+    );
+    expect(outputs.filter((out) => out === 'locked')).toHaveLength(1);
+    expect(outputs.filter((out) => out === 'DataDirLockedError')).toHaveLength(5);
+  }, 30_000);
 });

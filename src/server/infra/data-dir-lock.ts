@@ -42,13 +42,15 @@ export function readLockHolder(dataDir: string): number | null {
 /**
  * Takes an exclusive, process-lifetime lock on the data folder.
  *
- * PGlite has no lock of its own and two processes opening one folder corrupt it,
- * so we keep a pid file created with O_EXCL; a file left by a dead process is taken over.
+ * PGlite has no lock of its own and two processes opening one folder corrupt it, so we keep a
+ * pid file created with O_EXCL. A file left by a dead process is moved aside and taken over;
+ * if two processes race for the same stale file, the one that finds it moved a live lock
+ * instead puts it back and gives way.
  */
 export function lockDataDir(dataDir: string): { release(): void } {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(dataDir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
       let released = false;
@@ -61,13 +63,24 @@ export function lockDataDir(dataDir: string): { release(): void } {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readLockHolderPid(lockPath);
-      if (holder !== null && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirLockedError(dataDir, holder);
-      }
-      // Stale lock from a process that died without cleaning up.
-      fs.rmSync(lockPath, { force: true });
     }
+    const holder = readLockHolderPid(lockPath);
+    // Our own pid counts as held: a second open in this process would corrupt the folder too.
+    if (holder !== null && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+    const aside = `${lockPath}.stale-${process.pid}`;
+    try {
+      fs.renameSync(lockPath, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // another process took it
+      throw error;
+    }
+    const moved = readLockHolderPid(aside);
+    if (moved !== holder && moved !== null && isAlive(moved)) {
+      // Between our read and our rename, another process replaced the stale lock with its own.
+      fs.renameSync(aside, lockPath);
+      throw new DataDirLockedError(dataDir, moved);
+    }
+    fs.rmSync(aside, { force: true });
   }
   throw new Error(`Could not lock ${dataDir}`);
 }

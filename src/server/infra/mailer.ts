@@ -18,7 +18,14 @@ export interface Mailer {
 /** The SMTP relay from `SMTP_URL`, or null: then the outbox itself is the delivery target. */
 export function createMailer(smtpUrl: string | undefined): Mailer | null {
   if (!smtpUrl) return null;
-  const transport = nodemailer.createTransport(smtpUrl);
+  // Bounded timeouts: a hung relay must fail the attempt (and retry) well inside the
+  // outbox's delivery lease, instead of nodemailer's minutes-long defaults.
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
   return {
     async send(mail) {
       await transport.sendMail({

@@ -25,7 +25,8 @@ export type OutboxMessage = z.infer<typeof ZOutboxMessage>;
 
 /** GET /api/staff/outbox — newest first, keyset-paginated by `before`. */
 export const ZOutboxListQuery = z.object({
-  before: z.iso.datetime({ offset: true }).optional(),
+  /** Opaque: the `nextBefore` of the previous page. */
+  before: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const ZOutboxListResponse = z.object({
@@ -39,7 +40,8 @@ export const ZFailedJob = z.object({
   id: z.uuid(),
   name: z.string(),
   data: z.unknown(),
-  output: z.unknown(),
+  /** The failure message only; stack traces stay in the server logs. */
+  output: z.object({ message: z.string() }).nullable(),
   retryCount: z.number().int(),
   createdOn: z.iso.datetime({ offset: true }),
   completedOn: z.iso.datetime({ offset: true }).nullable(),

@@ -28,8 +28,16 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     /** Stable Message-ID, so a retried delivery is recognisable as the same message. */
     messageId: text('message_id').notNull(),
+    /** A worker that claimed the message for delivery holds it until then (a lease, not a lock). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (table) => [index('mail_outbox_org_created').on(table.organizationId, table.createdAt.desc())],
+  (table) => [
+    index('mail_outbox_org_created').on(
+      table.organizationId,
+      table.createdAt.desc(),
+      table.id.desc(),
+    ),
+  ],
 );

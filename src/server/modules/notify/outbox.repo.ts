@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { mailOutbox } from './notify.schema.js';
 
@@ -26,35 +26,58 @@ export async function findOutboxMessage(db: DbOrTx, organizationId: string, id: 
   return row ?? null;
 }
 
+/** Where a page ends: the last row's creation time (with microseconds) and id. */
+export interface OutboxCursor {
+  createdAt: string;
+  id: string;
+}
+
 /**
- * Newest first; keyset pagination on (organization_id, created_at) keeps it index-bounded.
- * `before` and each row's `cursor` carry microseconds: a JavaScript Date keeps only
- * milliseconds, and a page boundary inside one millisecond would skip rows.
+ * Newest first. Keyset pagination on (organization_id, created_at, id) keeps every page
+ * index-bounded however large the outbox grows; the id breaks ties between equal timestamps.
+ * Times travel as text with microseconds: a JavaScript Date keeps only milliseconds.
  */
 export async function listOutboxMessages(
   db: DbOrTx,
   organizationId: string,
-  options: { before?: string; limit: number },
+  options: { after?: OutboxCursor; limit: number },
 ) {
+  const { after } = options;
   return db
     .select({
       ...getTableColumns(mailOutbox),
-      cursor: sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      cursorTime: sql<string>`to_char(${mailOutbox.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(mailOutbox)
     .where(
       and(
         eq(mailOutbox.organizationId, organizationId),
-        options.before ? lt(mailOutbox.createdAt, sql`${options.before}::timestamptz`) : undefined,
+        after
+          ? sql`(${mailOutbox.createdAt}, ${mailOutbox.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+          : undefined,
       ),
     )
-    .orderBy(desc(mailOutbox.createdAt))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
     .limit(options.limit);
 }
 
-/** A message by id alone, for its delivery job (the job's payload names the organization). */
-export async function findOutboxMessageById(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id)).limit(1);
+/**
+ * Claims a message for delivery for `leaseSeconds`, or returns null when it is delivered
+ * already or another worker (of any instance) holds a live claim. One atomic UPDATE, so no
+ * transaction stays open while the relay talks — on PGlite that would stall every request.
+ */
+export async function claimOutboxMessage(db: DbOrTx, id: string, leaseSeconds: number) {
+  const [row] = await db
+    .update(mailOutbox)
+    .set({ claimedUntil: sql`clock_timestamp() + make_interval(secs => ${leaseSeconds})` })
+    .where(
+      and(
+        eq(mailOutbox.id, id),
+        inArray(mailOutbox.status, ['pending', 'failed']),
+        or(isNull(mailOutbox.claimedUntil), lt(mailOutbox.claimedUntil, sql`clock_timestamp()`)),
+      ),
+    )
+    .returning();
   return row ?? null;
 }
 
@@ -69,6 +92,7 @@ export async function markOutboxMessage(
       status: change.status,
       attempts: sql`${mailOutbox.attempts} + 1`,
       lastError: change.lastError ?? null,
+      claimedUntil: null,
       ...(change.delivered ? { deliveredAt: new Date() } : {}),
     })
     .where(eq(mailOutbox.id, id));

@@ -9,8 +9,9 @@ import {
   findOutboxMessage,
   insertOutboxMessage,
   listOutboxMessages,
-  findOutboxMessageById,
+  claimOutboxMessage,
   markOutboxMessage,
+  type OutboxCursor,
 } from './outbox.repo.js';
 
 /** Options of `enqueueEmail`. */
@@ -56,54 +57,45 @@ export async function enqueueEmail<Name extends MailTemplateName>(
   return row;
 }
 
-// Messages being delivered by this process. With embedded PGlite this is every process.
-const delivering = new Set<string>();
+// Longer than the relay's worst case (see infra/mailer.ts timeouts), so a live delivery is
+// never claimed twice; a worker that died mid-delivery frees the message when it runs out.
+const DELIVERY_LEASE_SECONDS = 300;
 
 /**
- * Delivers one outbox message. Idempotent: a message already sent or stored is left alone, and
- * one process never sends a message twice at once. A refused delivery is recorded and then
- * rethrown, so the job retries with backoff; after the last attempt it is `failed`.
- *
- * No transaction or row lock is held while the relay is talking: on embedded PGlite an open
- * transaction blocks every other query, so a slow relay would stall the whole application.
- * Across instances, pg-boss runs a message's single job (singletonKey = id) in one worker at a
- * time; the stable Message-ID lets a receiver drop the rare duplicate of a manual `jobs run`.
+ * Delivers one outbox message. Idempotent and safe with many instances: the message is
+ * claimed with a lease first, so it is sent by one worker at a time and never after it was
+ * sent or stored. A refused delivery is recorded and rethrown, so the job retries with
+ * backoff; after the last attempt the message is `failed`.
  */
 export async function deliverOutboxMessage(
   ctx: AppContext,
   outboxId: string,
   isLastAttempt: boolean,
 ): Promise<void> {
-  if (delivering.has(outboxId)) return;
-  delivering.add(outboxId);
-  try {
-    const message = await findOutboxMessageById(ctx.db, outboxId);
-    if (!message || message.status === 'sent' || message.status === 'stored') return;
-    if (!ctx.mailer) {
-      await markOutboxMessage(ctx.db, message.id, { status: 'stored', delivered: true });
-      return;
-    }
-    try {
-      await ctx.mailer.send({
-        from: ctx.config.mailFrom,
-        to: { address: message.toAddress, name: message.toName },
-        subject: message.subject,
-        text: message.textBody,
-        html: message.htmlBody,
-        messageId: message.messageId,
-      });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      await markOutboxMessage(ctx.db, message.id, {
-        status: isLastAttempt ? 'failed' : 'pending',
-        lastError: reason.slice(0, 1000),
-      });
-      throw error instanceof Error ? error : new Error(reason);
-    }
-    await markOutboxMessage(ctx.db, message.id, { status: 'sent', delivered: true });
-  } finally {
-    delivering.delete(outboxId);
+  const message = await claimOutboxMessage(ctx.db, outboxId, DELIVERY_LEASE_SECONDS);
+  if (!message) return;
+  if (!ctx.mailer) {
+    await markOutboxMessage(ctx.db, message.id, { status: 'stored', delivered: true });
+    return;
   }
+  try {
+    await ctx.mailer.send({
+      from: ctx.config.mailFrom,
+      to: { address: message.toAddress, name: message.toName },
+      subject: message.subject,
+      text: message.textBody,
+      html: message.htmlBody,
+      messageId: message.messageId,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    await markOutboxMessage(ctx.db, message.id, {
+      status: isLastAttempt ? 'failed' : 'pending',
+      lastError: reason.slice(0, 1000),
+    });
+    throw error instanceof Error ? error : new Error(reason);
+  }
+  await markOutboxMessage(ctx.db, message.id, { status: 'sent', delivered: true });
 }
 
 export async function getOutboxMessage(ctx: AppContext, organizationId: string, id: string) {
@@ -112,19 +104,37 @@ export async function getOutboxMessage(ctx: AppContext, organizationId: string, 
   return message;
 }
 
-/**
- * One page of the outbox, newest first. `before` is a previous page's `nextBefore`: an ISO
- * timestamp with microseconds (see `listOutboxMessages`).
- */
+/** The opaque page cursor clients pass back as `before`. */
+export function encodeOutboxCursor(cursor: OutboxCursor): string {
+  return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url');
+}
+
+function decodeOutboxCursor(value: string): OutboxCursor {
+  const [createdAt = '', id = ''] = Buffer.from(value, 'base64url').toString('utf8').split('|');
+  const valid =
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/.test(createdAt) &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  if (!valid)
+    throw new AppError('validation_failed', [{ path: ['before'], code: 'invalid_cursor' }]);
+  return { createdAt, id };
+}
+
+/** One page of the outbox, newest first; `before` is a previous page's `nextBefore`. */
 export async function listOutbox(
   ctx: AppContext,
   organizationId: string,
   options: { before?: string; limit: number },
 ) {
-  const rows = await listOutboxMessages(ctx.db, organizationId, options);
+  const rows = await listOutboxMessages(ctx.db, organizationId, {
+    ...(options.before ? { after: decodeOutboxCursor(options.before) } : {}),
+    limit: options.limit,
+  });
   const last = rows.at(-1);
   return {
-    messages: rows.map(({ cursor: _cursor, ...message }) => message),
-    nextBefore: rows.length === options.limit && last ? last.cursor : null,
+    messages: rows.map(({ cursorTime: _cursorTime, ...message }) => message),
+    nextBefore:
+      rows.length === options.limit && last
+        ? encodeOutboxCursor({ createdAt: last.cursorTime, id: last.id })
+        : null,
   };
 }

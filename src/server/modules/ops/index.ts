@@ -11,6 +11,17 @@ import { findFailedJob, listFailedJobs } from './jobs.repo.js';
 const toIso = (value: Date | string | null) =>
   value === null ? null : new Date(value).toISOString();
 
+/**
+ * What staff see of a job's failure: its message. Stack traces and internals stay in the logs
+ * (and in pg-boss's table for operators).
+ */
+function errorSummary(output: unknown): { message: string } | null {
+  if (output && typeof output === 'object' && 'message' in output) {
+    return { message: String(output.message).slice(0, 500) };
+  }
+  return output === null || output === undefined ? null : { message: String(output).slice(0, 500) };
+}
+
 /** Staff console: jobs that failed every retry (the dead letter), with retry. */
 export function opsModule(
   app: FastifyInstance,
@@ -42,7 +53,7 @@ export function opsModule(
           id: row.id,
           name: row.name,
           data: row.data,
-          output: row.output,
+          output: errorSummary(row.output),
           retryCount: row.retry_count,
           createdOn: new Date(row.created_on).toISOString(),
           completedOn: toIso(row.completed_on),
