@@ -119,7 +119,9 @@ describe('the data folder lock', () => {
           new Promise<string>((resolve) => {
             let out = '';
             child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-            child.once('exit', () => resolve(out.trim()));
+            child.once('exit', () => {
+              resolve(out.trim());
+            });
           }),
       ),
     );

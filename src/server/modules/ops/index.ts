@@ -19,7 +19,10 @@ function errorSummary(output: unknown): { message: string } | null {
   if (output && typeof output === 'object' && 'message' in output) {
     return { message: String(output.message).slice(0, 500) };
   }
-  return output === null || output === undefined ? null : { message: String(output).slice(0, 500) };
+  if (typeof output === 'string') return { message: output.slice(0, 500) };
+  return output === null || output === undefined
+    ? null
+    : { message: JSON.stringify(output).slice(0, 500) };
 }
 
 /** Staff console: jobs that failed every retry (the dead letter), with retry. */

@@ -1,0 +1,19 @@
+import type { Workload } from '../lib/workload.js';
+import { appSession } from './app-session.js';
+import { argon2Verify } from './argon2-verify.js';
+import { fastifyBare } from './fastify-bare.js';
+import { nodeHttp } from './node-http.js';
+import { readyzPglite } from './readyz-pglite.js';
+import { readyzPostgres } from './readyz-postgres.js';
+import { signInHttp } from './sign-in-http.js';
+
+/** Every workload, in the order they run and appear in the results. Add new ones here. */
+export const WORKLOADS: Workload[] = [
+  nodeHttp,
+  fastifyBare,
+  appSession,
+  readyzPglite,
+  readyzPostgres,
+  argon2Verify,
+  signInHttp,
+];
