@@ -76,11 +76,17 @@ describe('background jobs', () => {
         retryCount: 1,
       }),
     ]);
-    const { rows: deadLetters } = await t.ctx.database.executor.executeSql(
-      `select data from pgboss.job where name = 'dead-letter' and data->>'organizationId' = $1`,
-      [organization.id],
-    );
-    expect(deadLetters).toHaveLength(1);
+    // Kept for staff to review for a month, not archived within hours.
+    const failedDaysAgo = async (days: number) => {
+      await t.ctx.database.executor.executeSql(
+        `update pgboss.job set completed_on = now() - make_interval(days => $2) where id = $1`,
+        [id, days],
+      );
+      await t.ctx.queue.archive();
+      const after = await t.app.inject({ url: '/api/staff/jobs/failed', headers });
+      return after.json<{ jobs: { id: string }[] }>().jobs.map((job) => job.id);
+    };
+    expect(await failedDaysAgo(2)).toEqual([id]);
 
     const retry = await t.app.inject({
       method: 'POST',
@@ -94,6 +100,8 @@ describe('background jobs', () => {
     });
     expect(again[2]?.isLastAttempt).toBe(true);
     await eventually(async () => ((await jobState(id))?.state === 'failed' ? true : undefined));
+    // After a month it leaves the console for pg-boss's archive.
+    expect(await failedDaysAgo(31)).toEqual([]);
   });
 
   it('refuses to retry a job that has not failed', async () => {

@@ -33,8 +33,8 @@ export function defineJob<Ctx, Schema extends z.ZodType>(
   return definition;
 }
 
-/** Jobs that failed every retry are copied here; staff see them in the console. */
-export const DEAD_LETTER_QUEUE = 'dead-letter';
+/** How long jobs that failed every retry (the dead letter) stay visible to staff. */
+export const FAILED_JOBS_KEPT_SECONDS = 30 * 24 * 3600;
 
 export interface SendOptions {
   /** Insert the job in this transaction, so it exists only if the change commits. */
@@ -66,6 +66,9 @@ export class JobQueue<Ctx> {
       db: database.executor,
       schema: 'pgboss',
       cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds ?? 30,
+      // Failed jobs are the dead letter staff review in the console; keep them there for a
+      // month instead of pg-boss's default of moving them to its archive within hours.
+      archiveFailedAfterSeconds: FAILED_JOBS_KEPT_SECONDS,
     });
     this.boss.on('error', (error) => {
       this.log.error({ err: error }, 'job queue error');
@@ -83,13 +86,11 @@ export class JobQueue<Ctx> {
     await this.database.withStartupLock(async () => {
       await this.boss.start();
       this.started = true;
-      await this.ensureQueue(DEAD_LETTER_QUEUE, {});
       for (const job of this.jobs.values()) {
         await this.ensureQueue(job.name, {
           retryLimit: job.retryLimit ?? 5,
           retryDelay: job.retryDelaySeconds ?? 10,
           retryBackoff: true,
-          deadLetter: DEAD_LETTER_QUEUE,
         });
         if (job.schedule) {
           await this.boss.schedule(job.name, job.schedule.cron, job.schedule.payload as object, {
@@ -100,22 +101,25 @@ export class JobQueue<Ctx> {
     });
     if (!work) return;
     for (const job of this.jobs.values()) {
-      await this.boss.work(
-        job.name,
-        {
-          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
-          batchSize: job.concurrency ?? 1,
-          includeMetadata: true,
-        },
-        async (batch) => {
-          for (const item of batch) {
+      // One job per fetch and `concurrency` pollers: jobs of a batch would run one after another,
+      // and one failure would fail (and spend a retry of) the whole batch.
+      for (let worker = 0; worker < (job.concurrency ?? 1); worker++) {
+        await this.boss.work(
+          job.name,
+          {
+            pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+            batchSize: 1,
+            includeMetadata: true,
+          },
+          async ([item]) => {
+            if (!item) return;
             const payload = job.payload.parse(item.data);
             const log = this.log.child({ job: job.name, jobId: item.id });
             const isLastAttempt = item.retryCount >= item.retryLimit;
             await job.handler(payload, { now: new Date(), app, log, isLastAttempt });
-          }
-        },
-      );
+          },
+        );
+      }
     }
   }
 
@@ -148,6 +152,11 @@ export class JobQueue<Ctx> {
     const log = this.log.child({ job: name, manual: true });
     await job.handler(payload, { now, app, log, isLastAttempt: true });
     return true;
+  }
+
+  /** Archives finished jobs past their retention now (pg-boss also does it on its own schedule). */
+  async archive(): Promise<void> {
+    await this.boss.archive();
   }
 
   /** Moves a failed job back to the queue (staff "retry"). */
