@@ -27,7 +27,7 @@ export interface TestApp {
 /** Configuration for tests: quiet logs, an unroutable public URL, generous rate limits. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://kabinet.test', NODE_ENV: 'test' }),
+    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://kabinet.test' }),
     rateLimitPerMinute: 10_000,
     ...overrides,
   };

@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '../../src/shared/contracts/session.js';
 import type { AppContext } from '../../src/server/infra/context.js';
 import { createStaffUser } from '../../src/server/modules/access/index.js';
-import { insertOrganization, type Organization } from '../../src/server/modules/orgs/index.js';
+import {
+  createOrganization as createOrg,
+  type Organization,
+} from '../../src/server/modules/orgs/index.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -13,7 +16,7 @@ export async function createOrganization(
   name = 'Тестовый центр',
 ): Promise<Organization> {
   const slug = `org-${randomBytes(5).toString('hex')}`;
-  return insertOrganization(ctx.db, { slug, name, hostnames: [`${slug}.test`] });
+  return createOrg(ctx.db, { slug, name, hostnames: [`${slug}.test`] });
 }
 
 /** The Host header that resolves to `organization`. */

@@ -136,3 +136,24 @@ describe('HTTP platform', () => {
     );
   });
 });
+
+describe('probes when the database is down', () => {
+  it('keep /healthz up and turn /readyz to 503 service_unavailable', async () => {
+    const t = await createTestApp();
+    await t.app.inject('/api/session');
+    await t.ctx.queue.stop(1000);
+    await t.ctx.database.close();
+    try {
+      // A host never seen before: nothing about it may need the database.
+      const probe = { headers: { host: 'probe.internal' } };
+      expect((await t.app.inject({ url: '/healthz', ...probe })).statusCode).toBe(200);
+      const ready = await t.app.inject({ url: '/readyz', ...probe });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json<{ error: { code: string } }>().error.code).toBe('service_unavailable');
+      expect((await t.app.inject({ url: '/metrics', ...probe })).statusCode).toBe(200);
+    } finally {
+      await t.app.close();
+      await t.testDatabase?.destroy().catch(() => undefined);
+    }
+  });
+});

@@ -23,7 +23,6 @@ const ZEnvironment = z.object({
   KABINET_WORKER: z.enum(['inline', 'off']).default('inline'),
   TRUST_PROXY: ZBoolean.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
-  NODE_ENV: z.string().default('production'),
 });
 
 export type DatabaseConfig =

@@ -2,6 +2,11 @@ import type { SessionUser } from '../../shared/contracts/session.js';
 import type { Organization } from '../modules/orgs/orgs.repo.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs no organization (probes, metrics, docs): skip resolving it. */
+    tenantless?: boolean;
+  }
+
   interface FastifyRequest {
     /** Resolved from the host name on every request. */
     organization: Organization;

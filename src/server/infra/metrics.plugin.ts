@@ -24,7 +24,7 @@ export const metricsPlugin = fp(
     });
     app.get(
       '/metrics',
-      { schema: { hide: true }, config: { rateLimit: false } },
+      { schema: { hide: true }, config: { rateLimit: false, tenantless: true } },
       async (_request, reply) => {
         return reply.type(registry.contentType).send(await registry.metrics());
       },

@@ -23,7 +23,9 @@ export const openApiPlugin = fp(
       transform: jsonSchemaTransform,
     });
     await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-    app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    app.get('/api/openapi.json', { schema: { hide: true }, config: { tenantless: true } }, () =>
+      app.swagger(),
+    );
   },
   { name: 'openapi' },
 );

@@ -1,17 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { organizations } from './orgs.schema.js';
 
 export type Organization = typeof organizations.$inferSelect;
 
-/** The organization one of whose host names is `host`. */
-export async function findOrganizationByHost(db: DbOrTx, host: string) {
-  const [row] = await db
-    .select()
-    .from(organizations)
-    .where(sql`${host} = any(${organizations.hostnames})`)
-    .limit(1);
-  return row ?? null;
+/** Every organization, for the in-memory host directory (a few hundred rows at most). */
+export async function listOrganizations(db: DbOrTx) {
+  return db.select().from(organizations);
 }
 
 export async function findDefaultOrganization(db: DbOrTx) {

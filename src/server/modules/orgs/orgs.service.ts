@@ -1,32 +1,79 @@
 import type { Db } from '../../infra/db.js';
 import {
   findDefaultOrganization,
-  findOrganizationByHost,
   insertDefaultOrganization,
+  insertOrganization,
+  listOrganizations,
   type Organization,
 } from './orgs.repo.js';
 
-const CACHE_TTL_MS = 30_000;
+// Another instance's new organization is seen within this long; this process's at once.
+const DIRECTORY_TTL_MS = 30_000;
+// Bumped whenever this process creates an organization, so its directory reloads.
+let directoryVersion = 0;
+
+interface Directory {
+  byHost: Map<string, Organization>;
+  fallback: Organization;
+  loadedAt: number;
+  version: number;
+}
 
 /**
  * Resolves the organization of a request from its host name, falling back to the default
- * organization. Cached briefly per process: organizations change rarely and every request asks.
+ * organization. Host names live in an in-memory directory reloaded every 30 s, so a request
+ * with a made-up Host header costs no database query (it arrives before any rate limit).
  */
 export function createOrganizationResolver(db: Db) {
-  const cache = new Map<string, { organization: Organization; expiresAt: number }>();
+  let directory: Directory | null = null;
+  let loading: Promise<Directory> | null = null;
+
+  async function load(): Promise<Directory> {
+    const version = directoryVersion;
+    const all = await listOrganizations(db);
+    const fallback = all.find((organization) => organization.isDefault);
+    if (!fallback) throw new Error('No default organization: run migrations and start-up first');
+    const byHost = new Map<string, Organization>();
+    for (const organization of all) {
+      for (const host of organization.hostnames) byHost.set(host.toLowerCase(), organization);
+    }
+    return { byHost, fallback, loadedAt: Date.now(), version };
+  }
+
   return async function resolveOrganization(hostHeader: string | undefined): Promise<Organization> {
+    const stale =
+      !directory ||
+      directory.version !== directoryVersion ||
+      Date.now() - directory.loadedAt > DIRECTORY_TTL_MS;
+    if (stale) {
+      // One reload at a time however many requests arrive meanwhile.
+      loading ??= load().finally(() => {
+        loading = null;
+      });
+      try {
+        directory = await loading;
+      } catch (error) {
+        // Keep serving the last known directory through a database hiccup.
+        if (!directory) throw error;
+      }
+    }
     const host = (hostHeader ?? '').toLowerCase().replace(/:\d+$/, '');
-    const now = Date.now();
-    const hit = cache.get(host);
-    if (hit && hit.expiresAt > now) return hit.organization;
-    const organization =
-      (host ? await findOrganizationByHost(db, host) : null) ?? (await findDefaultOrganization(db));
-    if (!organization)
-      throw new Error('No default organization: run migrations and start-up first');
-    if (cache.size > 1000) cache.clear();
-    cache.set(host, { organization, expiresAt: now + CACHE_TTL_MS });
-    return organization;
+    const current = directory as Directory;
+    return current.byHost.get(host) ?? current.fallback;
   };
+}
+
+/** Creates an organization (reachable at `hostnames`); this process sees it at once. */
+export async function createOrganization(
+  db: Db,
+  values: { slug: string; name: string; hostnames?: string[] },
+) {
+  const organization = await insertOrganization(db, {
+    ...values,
+    hostnames: (values.hostnames ?? []).map((host) => host.toLowerCase()),
+  });
+  directoryVersion++;
+  return organization;
 }
 
 /** Creates the default organization on an empty database; returns it and whether it is new. */
