@@ -24,7 +24,7 @@ export const metricsPlugin = fp(
     });
     app.get(
       '/metrics',
-      { schema: { hide: true }, config: { rateLimit: false, tenantless: true } },
+      { schema: { hide: true }, config: { rateLimit: false, tenantless: true }, logLevel: 'warn' },
       async (_request, reply) => {
         return reply.type(registry.contentType).send(await registry.metrics());
       },
