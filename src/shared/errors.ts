@@ -59,6 +59,104 @@ export const ERRORS = {
     ru: 'Слишком много запросов. Подождите немного и повторите.',
     en: 'Too many requests. Please wait a moment and try again.',
   },
+  /** Sign-in with the right password, but the account is blocked; `details.reasons` says why. */
+  account_blocked: {
+    status: 403,
+    ru: 'Вход в личный кабинет закрыт.',
+    en: 'Access to your account is closed.',
+  },
+  /** The account already has as many sessions as allowed; `details.sessions` lists them. */
+  session_limit_reached: {
+    status: 409,
+    ru: 'Вы уже вошли на другом устройстве. Чтобы войти здесь, выйдите на других устройствах.',
+    en: 'You are signed in on another device. To sign in here, sign out of the other devices.',
+  },
+  /** Too many failed sign-ins for this login; `Retry-After` says when to try again. */
+  too_many_attempts: {
+    status: 429,
+    ru: 'Слишком много неудачных попыток входа. Попробуйте позже или восстановите пароль.',
+    en: 'Too many failed sign-in attempts. Try again later or reset your password.',
+  },
+  /** This session was ended because the person signed in elsewhere with a session limit. */
+  signed_out_elsewhere: {
+    status: 401,
+    ru: 'Вы вошли в личный кабинет на другом устройстве, поэтому здесь сеанс завершён.',
+    en: 'You signed in on another device, so this session was ended.',
+  },
+  /** This session was ended by a password change, a block or staff. */
+  session_ended: {
+    status: 401,
+    ru: 'Сеанс завершён. Войдите снова.',
+    en: 'Your session has ended. Please sign in again.',
+  },
+  /** A new password breaks the policy; `details.problems` lists the rules it breaks. */
+  password_rejected: {
+    status: 400,
+    ru: 'Этот пароль не подходит.',
+    en: 'This password cannot be used.',
+  },
+  /** The current password given to confirm a sensitive change is wrong. */
+  invalid_current_password: {
+    status: 403,
+    ru: 'Текущий пароль указан неверно.',
+    en: 'The current password is wrong.',
+  },
+  /** The request needs a solved captcha (after repeated failures, public forms). */
+  captcha_required: {
+    status: 400,
+    ru: 'Подтвердите, что вы не робот.',
+    en: 'Please confirm you are not a robot.',
+  },
+  /** The captcha solution is wrong, expired or already used. */
+  captcha_invalid: {
+    status: 400,
+    ru: 'Проверка «не робот» не пройдена или устарела. Пройдите её ещё раз.',
+    en: 'The robot check failed or expired. Please try it again.',
+  },
+  /** An SMS code is wrong. */
+  code_invalid: { status: 400, ru: 'Неверный код.', en: 'Wrong code.' },
+  /** An SMS code expired, was used, or had too many wrong tries. */
+  code_expired: {
+    status: 410,
+    ru: 'Код больше не действует. Запросите новый.',
+    en: 'This code is no longer valid. Please request a new one.',
+  },
+  /** A phone number is already used by another account in this organization. */
+  phone_taken: {
+    status: 409,
+    ru: 'Этот номер телефона уже используется.',
+    en: 'This phone number is already in use.',
+  },
+  /** Self-registration is switched off for this organization. */
+  registration_closed: {
+    status: 403,
+    ru: 'Регистрация закрыта: доступ открывает организация.',
+    en: 'Registration is closed: the organization opens access.',
+  },
+  /** An uploaded file is larger than allowed; `details.maxBytes`. */
+  file_too_large: {
+    status: 413,
+    ru: 'Файл слишком большой.',
+    en: 'The file is too large.',
+  },
+  /** An uploaded file's content is not an allowed type; `details.allowed`. */
+  file_type_not_allowed: {
+    status: 415,
+    ru: 'Такой тип файла не принимается.',
+    en: 'This file type is not accepted.',
+  },
+  /** More files than allowed in one request; `details.maxFiles`. */
+  too_many_files: {
+    status: 413,
+    ru: 'Слишком много файлов.',
+    en: 'Too many files.',
+  },
+  /** The action does not fit the resource's current state (e.g. deciding a decided request). */
+  invalid_state: {
+    status: 409,
+    ru: 'Это действие сейчас недоступно.',
+    en: 'This action is not available now.',
+  },
   /** The job name given to the staff console or CLI is not registered. */
   unknown_job: { status: 404, ru: 'Нет такого задания.', en: 'No such job.' },
   /** Anything unexpected; details are in the server log under the request id. */

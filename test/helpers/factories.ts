@@ -27,14 +27,17 @@ export async function createUser(
   organization: Organization,
   options: { role?: StaffRole | null; email?: string; name?: string; locale?: 'ru' | 'en' } = {},
 ) {
-  return createStaffUser(ctx.db, {
+  const email = options.email ?? `person-${randomBytes(4).toString('hex')}@example.com`;
+  const user = await createStaffUser(ctx.db, {
     organizationId: organization.id,
-    email: options.email ?? `person-${randomBytes(4).toString('hex')}@example.com`,
+    email,
     displayName: options.name ?? 'Тестовый пользователь',
     role: options.role === undefined ? 'admin' : options.role,
     password: TEST_PASSWORD,
     ...(options.locale ? { locale: options.locale } : {}),
   });
+  // Tests address people by the email they were created with.
+  return { ...user, email: user.email ?? email };
 }
 
 /** Signs in through the API; returns headers to send with later requests of that person. */

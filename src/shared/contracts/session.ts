@@ -7,7 +7,7 @@ export type StaffRole = z.infer<typeof ZStaffRole>;
 
 export const ZSessionUser = z.object({
   id: z.uuid(),
-  email: z.string(),
+  email: z.string().nullable(),
   displayName: z.string(),
   /** Null for customers (parents, students, clients). */
   staffRole: ZStaffRole.nullable(),

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { sessions, users } from './access.schema.js';
 
@@ -40,4 +40,32 @@ export async function deleteSessionByTokenHash(db: DbOrTx, tokenHash: string) {
 
 export async function deleteSessionsExpiredBefore(db: DbOrTx, now: Date) {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/** Why a session was ended by something other than its own sign-out. */
+export type SessionEndReason =
+  'signed_out_elsewhere' | 'account_blocked' | 'password_changed' | 'revoked';
+
+/**
+ * Ends every live session of a user (except `exceptSessionId`), keeping the rows so that the
+ * ended device is told why on its next request. Returns how many were ended.
+ */
+export async function endUserSessions(
+  db: DbOrTx,
+  userId: string,
+  reason: SessionEndReason,
+  exceptSessionId?: string,
+): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: new Date(), endedReason: reason })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.endedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
+    .returning({ id: sessions.id });
+  return ended.length;
 }

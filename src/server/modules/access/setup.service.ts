@@ -68,7 +68,7 @@ export async function completeSetup(
     if (!user) throw new AppError('email_taken');
     await enqueueEmail(ctx, tx, {
       organizationId,
-      to: { address: user.email, name: user.displayName },
+      to: { address: user.email ?? normalizeEmail(request.email), name: user.displayName },
       locale: client.locale,
       template: 'welcome_owner',
       data: {
