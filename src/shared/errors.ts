@@ -14,8 +14,8 @@ export const ERRORS = {
   /** Email or password is wrong — deliberately the same for an unknown email. */
   invalid_credentials: {
     status: 401,
-    ru: 'Неверный email или пароль.',
-    en: 'Wrong email or password.',
+    ru: 'Неверный логин или пароль.',
+    en: 'Wrong login or password.',
   },
   /** The signed-in person lacks the staff role the action needs. */
   forbidden: { status: 403, ru: 'Недостаточно прав.', en: 'You do not have access to this.' },
@@ -126,6 +126,18 @@ export const ERRORS = {
     status: 409,
     ru: 'Этот номер телефона уже используется.',
     en: 'This phone number is already in use.',
+  },
+  /** A personal code given by staff is already used by another account in this organization. */
+  personal_code_taken: {
+    status: 409,
+    ru: 'Этот личный код уже выдан другому человеку.',
+    en: 'This personal code is already given to someone else.',
+  },
+  /** Staff tried to open access for an account that already has it and a password; `details.accountId`. */
+  access_already_open: {
+    status: 409,
+    ru: 'У этого человека уже есть доступ к личному кабинету. Измените срок доступа в его карточке.',
+    en: 'This person already has access. Change the access period on their account page.',
   },
   /** Self-registration is switched off for this organization. */
   registration_closed: {

@@ -49,9 +49,9 @@ export async function signInAs(
 ) {
   const response = await app.inject({
     method: 'POST',
-    url: '/api/session',
+    url: '/api/auth/sign-in',
     headers: { host: hostOf(organization) },
-    payload: { email, password },
+    payload: { login: email, password },
   });
   if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'kabinet_session');

@@ -30,7 +30,10 @@ describe('logs', () => {
     const log = createLogger({ ...testConfig(), logLevel: 'info' }, sink);
     const app = await buildApp({ ...t.ctx, log }, { serveWeb: false });
     const { headers } = await createSignedInStaff(t.app, t.ctx);
-    await app.inject({ url: '/api/session', headers: { ...headers, 'x-request-id': 'trace-42' } });
+    await app.inject({
+      url: '/api/auth/session',
+      headers: { ...headers, 'x-request-id': 'trace-42' },
+    });
     log.info({ password: 'hunter2-secret', token: 'tok-secret' }, 'an object with secrets');
     await app.close();
     const text = lines.join('');
@@ -49,11 +52,13 @@ describe('rate limits', () => {
       const ip = randomIp();
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await t.app.inject({ url: '/api/session', remoteAddress: ip })).statusCode);
+        statuses.push(
+          (await t.app.inject({ url: '/api/auth/session', remoteAddress: ip })).statusCode,
+        );
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
       const limited = await t.app.inject({
-        url: '/api/session',
+        url: '/api/auth/session',
         remoteAddress: ip,
         headers: { 'accept-language': 'en' },
       });
@@ -79,18 +84,18 @@ describe('rate limits', () => {
       const ip = randomIp();
       for (let i = 0; i < 2; i++) {
         expect(
-          (await first.app.inject({ url: '/api/session', remoteAddress: ip })).statusCode,
+          (await first.app.inject({ url: '/api/auth/session', remoteAddress: ip })).statusCode,
         ).toBe(200);
         expect(
-          (await second.app.inject({ url: '/api/session', remoteAddress: ip })).statusCode,
+          (await second.app.inject({ url: '/api/auth/session', remoteAddress: ip })).statusCode,
         ).toBe(200);
       }
-      expect((await second.app.inject({ url: '/api/session', remoteAddress: ip })).statusCode).toBe(
-        429,
-      );
-      expect((await first.app.inject({ url: '/api/session', remoteAddress: ip })).statusCode).toBe(
-        429,
-      );
+      expect(
+        (await second.app.inject({ url: '/api/auth/session', remoteAddress: ip })).statusCode,
+      ).toBe(429);
+      expect(
+        (await first.app.inject({ url: '/api/auth/session', remoteAddress: ip })).statusCode,
+      ).toBe(429);
     } finally {
       await second.close();
       await first.close();

@@ -26,7 +26,7 @@ describe('HTTP platform', () => {
     const doc = response.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/session', '/api/setup/{token}', '/api/staff/outbox']),
+      expect.arrayContaining(['/api/auth/session', '/api/setup/{token}', '/api/staff/outbox']),
     );
     expect((await t.app.inject('/api/docs/')).statusCode).toBe(200);
   });
@@ -42,9 +42,9 @@ describe('HTTP platform', () => {
   it('localizes errors by Accept-Language', async () => {
     const response = await t.app.inject({
       method: 'POST',
-      url: '/api/session',
+      url: '/api/auth/sign-in',
       headers: { 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5' },
-      payload: { email: 'not-an-email', password: '' },
+      payload: { login: '', password: '' },
     });
     expect(response.statusCode).toBe(400);
     const body = response.json<{
@@ -53,22 +53,22 @@ describe('HTTP platform', () => {
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.message).toBe('Please check the data you entered.');
     expect(body.error.details.map((d) => d.path[0])).toEqual(
-      expect.arrayContaining(['email', 'password']),
+      expect.arrayContaining(['login', 'password']),
     );
     const russian = await t.app.inject({
       method: 'POST',
-      url: '/api/session',
-      payload: { email: 'not-an-email', password: 'x' },
+      url: '/api/auth/sign-in',
+      payload: { login: '', password: 'x' },
     });
     const details = russian.json<{ error: { details: { path: string[]; message: string }[] } }>()
       .error.details;
-    expect(details.find((d) => d.path[0] === 'email')?.message).toMatch(/[а-я]/);
+    expect(details.find((d) => d.path[0] === 'login')?.message).toMatch(/[а-я]/);
   });
 
   it('refuses malformed JSON with a clear code, not a 500', async () => {
     const response = await t.app.inject({
       method: 'POST',
-      url: '/api/session',
+      url: '/api/auth/sign-in',
       headers: { 'content-type': 'application/json' },
       payload: '{"email":',
     });
@@ -79,21 +79,21 @@ describe('HTTP platform', () => {
   it('refuses a cookie write coming from another site', async () => {
     const crossSite = await t.app.inject({
       method: 'POST',
-      url: '/api/session',
+      url: '/api/auth/sign-in',
       headers: { 'sec-fetch-site': 'cross-site' },
-      payload: { email: 'a@example.com', password: 'x' },
+      payload: { login: 'a@example.com', password: 'x' },
     });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.json<{ error: { code: string } }>().error.code).toBe('cross_site_request');
     const foreignOrigin = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/session',
+      method: 'POST',
+      url: '/api/auth/sign-out',
       headers: { origin: 'https://evil.example', host: 'kabinet.test' },
     });
     expect(foreignOrigin.statusCode).toBe(403);
     const sameOrigin = await t.app.inject({
-      method: 'DELETE',
-      url: '/api/session',
+      method: 'POST',
+      url: '/api/auth/sign-out',
       headers: { origin: 'http://kabinet.test', host: 'kabinet.test' },
     });
     expect(sameOrigin.statusCode).toBe(204);
@@ -107,16 +107,16 @@ describe('HTTP platform', () => {
   });
 
   it('exposes Prometheus metrics with request durations by route', async () => {
-    await t.app.inject('/api/session');
+    await t.app.inject('/api/auth/session');
     const metrics = await t.app.inject('/metrics');
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.body).toMatch(
-      /kabinet_http_request_duration_seconds_count\{[^}]*route="\/api\/session"/,
+      /kabinet_http_request_duration_seconds_count\{[^}]*route="\/api\/auth\/session"/,
     );
   });
 
   it('sets security headers with a content security policy', async () => {
-    const response = await t.app.inject('/api/session');
+    const response = await t.app.inject('/api/auth/session');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
@@ -124,13 +124,16 @@ describe('HTTP platform', () => {
   it('resolves the organization from the host name, falling back to the default one', async () => {
     const organization = await createOrganization(t.ctx, 'Школа робототехники');
     const own = await t.app.inject({
-      url: '/api/session',
+      url: '/api/auth/session',
       headers: { host: hostOf(organization) },
     });
     expect(own.json()).toMatchObject({
       organization: { id: organization.id, name: 'Школа робототехники' },
     });
-    const other = await t.app.inject({ url: '/api/session', headers: { host: 'unknown.example' } });
+    const other = await t.app.inject({
+      url: '/api/auth/session',
+      headers: { host: 'unknown.example' },
+    });
     expect(other.json<{ organization: { id: string } }>().organization.id).not.toBe(
       organization.id,
     );
@@ -140,7 +143,7 @@ describe('HTTP platform', () => {
 describe('probes when the database is down', () => {
   it('keep /healthz up and turn /readyz to 503 service_unavailable', async () => {
     const t = await createTestApp();
-    await t.app.inject('/api/session');
+    await t.app.inject('/api/auth/session');
     await t.ctx.queue.stop(1000);
     await t.ctx.database.close();
     try {

@@ -88,10 +88,10 @@ describe('first-administrator setup', () => {
     expect(cookie?.httpOnly).toBe(true);
 
     const session = await t.app.inject({
-      url: '/api/session',
+      url: '/api/auth/session',
       headers: { host: hostOf(organization), cookie: `kabinet_session=${cookie?.value ?? ''}` },
     });
-    expect(session.json()).toMatchObject({ user: { email: OWNER.email, staffRole: 'owner' } });
+    expect(session.json()).toMatchObject({ account: { email: OWNER.email, staffRole: 'owner' } });
 
     const again = await postSetup(organization, token, { ...OWNER, email: 'second@example.com' });
     expect(again.statusCode).toBe(410);

@@ -15,9 +15,9 @@ describe('sign-in and sign-out', () => {
   const signIn = (organization: Organization, email: string, password: string) =>
     t.app.inject({
       method: 'POST',
-      url: '/api/session',
+      url: '/api/auth/sign-in',
       headers: { host: hostOf(organization) },
-      payload: { email, password },
+      payload: { login: email, password },
     });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
@@ -29,7 +29,7 @@ describe('sign-in and sign-out', () => {
     expect(wrongPassword.statusCode).toBe(401);
     expect(unknownEmail.statusCode).toBe(401);
     expect(wrongPassword.json()).toEqual({
-      error: { code: 'invalid_credentials', message: 'Неверный email или пароль.' },
+      error: { code: 'invalid_credentials', message: 'Неверный логин или пароль.' },
     });
     expect(unknownEmail.body).toBe(wrongPassword.body);
     expect(wrongPassword.cookies.find((c) => c.name === 'kabinet_session')).toBeUndefined();
@@ -49,7 +49,7 @@ describe('sign-in and sign-out', () => {
     ]) {
       const response = await signIn(organization, typed, TEST_PASSWORD);
       expect(response.statusCode, JSON.stringify(typed)).toBe(200);
-      expect(response.json()).toMatchObject({ user: { id: user.id } });
+      expect(response.json()).toMatchObject({ account: { id: user.id } });
     }
   });
 
@@ -70,13 +70,13 @@ describe('sign-in and sign-out', () => {
     const headers = { host: hostOf(organization), cookie: `kabinet_session=${token ?? ''}` };
     expect((await t.app.inject({ url: '/api/staff/outbox', headers })).statusCode).toBe(200);
 
-    const signOut = await t.app.inject({ method: 'DELETE', url: '/api/session', headers });
+    const signOut = await t.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers });
     expect(signOut.statusCode).toBe(204);
     const cleared = signOut.cookies.find((c) => c.name === 'kabinet_session');
     expect(cleared?.value).toBe('');
 
     expect((await t.app.inject({ url: '/api/staff/outbox', headers })).statusCode).toBe(401);
-    const session = await t.app.inject({ url: '/api/session', headers });
-    expect(session.json()).toMatchObject({ user: null });
+    const session = await t.app.inject({ url: '/api/auth/session', headers });
+    expect(session.json()).toMatchObject({ account: null });
   });
 });

@@ -91,8 +91,8 @@ describe('tenancy: one organization never sees another', () => {
       expect(response.statusCode).toBe(401);
       expect(response.json<ErrorBody>().error.code).toBe('unauthenticated');
     }
-    const session = await t.app.inject({ url: '/api/session', headers: crossed });
-    expect(session.json()).toMatchObject({ organization: { id: b.id }, user: null });
+    const session = await t.app.inject({ url: '/api/auth/session', headers: crossed });
+    expect(session.json()).toMatchObject({ organization: { id: b.id }, account: null });
     // …while on its own host the cookie still works.
     const home = await t.app.inject({ url: '/api/staff/outbox', headers: a.headers });
     expect(home.statusCode).toBe(200);
@@ -147,8 +147,8 @@ describe('tenancy: one organization never sees another', () => {
     const customer = await createUser(t.ctx, organization, { role: null });
     const headers = await signInAs(t.app, organization, customer.email);
 
-    const session = await t.app.inject({ url: '/api/session', headers });
-    expect(session.json()).toMatchObject({ user: { id: customer.id, staffRole: null } });
+    const session = await t.app.inject({ url: '/api/auth/session', headers });
+    expect(session.json()).toMatchObject({ account: { id: customer.id, staffRole: null } });
     for (const url of ['/api/staff/outbox', '/api/staff/jobs/failed']) {
       const response = await t.app.inject({ url, headers });
       expect(response.statusCode).toBe(403);

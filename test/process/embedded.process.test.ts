@@ -66,16 +66,16 @@ describe('npm start in embedded mode (PGlite data folder)', () => {
     });
     expect(demo.code).toBe(0);
     expect(demo.stdout).toContain('admin@example.com');
-    const signIn = await fetch(`${server.baseUrl}/api/session`, {
+    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@example.com', password: 'demo-password-2026' }),
+      body: JSON.stringify({ login: 'admin@example.com', password: 'demo-password-2026' }),
     });
     expect(signIn.status).toBe(200);
   });
 
   it('stops gracefully on SIGTERM, releases the folder, and a restart reuses the data', async () => {
-    const before = (await (await fetch(`${server.baseUrl}/api/session`)).json()) as {
+    const before = (await (await fetch(`${server.baseUrl}/api/auth/session`)).json()) as {
       organization: { id: string };
     };
     expect(await server.stop()).toBe(0);
@@ -85,7 +85,7 @@ describe('npm start in embedded mode (PGlite data folder)', () => {
     expect(direct.code).toBe(0);
     server = await spawnServer({ KABINET_DATA_DIR: dataDir });
     await waitUntilHealthy(server);
-    const after = (await (await fetch(`${server.baseUrl}/api/session`)).json()) as {
+    const after = (await (await fetch(`${server.baseUrl}/api/auth/session`)).json()) as {
       organization: { id: string };
     };
     expect(after.organization.id).toBe(before.organization.id);

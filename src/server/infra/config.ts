@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { resolveStorageConfig, type StorageConfig } from './storage-config.js';
 
 const ZBoolean = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -19,10 +20,28 @@ const ZEnvironment = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  SMS_URL: z
+    .string()
+    .regex(/^smsru(\+http)?:\/\/[^@/]+@[^/]+/, 'SMS_URL must look like smsru://<api_id>@sms.ru')
+    .optional(),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  ACTIVATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  S3_URL: z.string().optional(),
+  S3_ENDPOINT: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  RECOVERY_MAX_FILE_MB: z.coerce.number().min(0.1).max(100).default(10),
+  RECOVERY_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  RECOVERY_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KABINET_WORKER: z.enum(['inline', 'off']).default('inline'),
   TRUST_PROXY: ZBoolean.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  SESSION_IDLE_HOURS: z.coerce.number().min(0.1).default(12),
+  SESSION_REMEMBER_DAYS: z.coerce.number().min(1).default(30),
+  SESSION_MAX_DAYS: z.coerce.number().min(1).default(90),
 });
 
 export type DatabaseConfig =
@@ -38,10 +57,28 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   redisUrl: string | undefined;
+  /** SMS gateway (`smsru://<api_id>@sms.ru`); without it SMS stay in the SMS outbox (`stored`). */
+  smsUrl: string | undefined;
+  /** How long a password-reset link stays valid. */
+  passwordResetTtlMinutes: number;
+  /** How long invitation links and access-sheet activation codes work. */
+  activationTtlDays: number;
+  /** Uploaded files: `<dataDir>/files`, or an S3-compatible bucket (`S3_*`). */
+  storage: StorageConfig;
+  /** Account-recovery requests: upload limits and how long documents are kept after a decision. */
+  recovery: { maxFileBytes: number; maxFiles: number; documentRetentionDays: number };
   logLevel: z.infer<typeof ZEnvironment>['LOG_LEVEL'];
   runWorkerInline: boolean;
   trustProxy: boolean;
   rateLimitPerMinute: number;
+  sessions: {
+    /** A session without requests for this long ends (without "remember me"). */
+    idleMs: number;
+    /** The idle timeout with "remember me". */
+    rememberMs: number;
+    /** No session lives longer than this, however active. */
+    maxMs: number;
+  };
   /** Where the built SPA lives; served by Fastify when present. */
   webDistDir: string;
 }
@@ -67,10 +104,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM ?? `"Личный кабинет" <noreply@${new URL(publicUrl).hostname}>`,
     redisUrl: e.REDIS_URL || undefined,
+    smsUrl: e.SMS_URL || undefined,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    activationTtlDays: e.ACTIVATION_TTL_DAYS,
+    storage: resolveStorageConfig(e, dataDir),
+    recovery: {
+      maxFileBytes: Math.round(e.RECOVERY_MAX_FILE_MB * 1024 * 1024),
+      maxFiles: e.RECOVERY_MAX_FILES,
+      documentRetentionDays: e.RECOVERY_DOCUMENT_RETENTION_DAYS,
+    },
     logLevel: e.LOG_LEVEL,
     runWorkerInline: e.KABINET_WORKER === 'inline',
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    sessions: {
+      idleMs: e.SESSION_IDLE_HOURS * 3600_000,
+      rememberMs: e.SESSION_REMEMBER_DAYS * 86_400_000,
+      maxMs: e.SESSION_MAX_DAYS * 86_400_000,
+    },
     webDistDir: path.resolve(import.meta.dirname, '../../../dist/web'),
   };
 }

@@ -43,6 +43,8 @@ function sendError(
   code: ErrorCode,
   details?: unknown,
 ): FastifyReply {
+  const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.status(ERRORS[code].status).send({
     error: {
       code,

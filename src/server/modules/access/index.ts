@@ -1,17 +1,37 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../infra/context.js';
-import { accessRoutes } from './access.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { setupRoutes } from './setup.routes.js';
+import { blocksRoutes } from './blocks.routes.js';
+import { staffAccountsRoutes } from './staff-accounts.routes.js';
 import type { Guards } from './guards.js';
+import { accountRoutes } from './account.routes.js';
+import { activationRoutes } from './activation.routes.js';
+import { passwordResetRoutes } from './password-reset.routes.js';
+import { registrationRoutes } from './registration.routes.js';
 
 export { createGuards, type Guards } from './guards.js';
 export { issueFirstAdminLink } from './setup.service.js';
 export { createStaffUser } from './staff-users.service.js';
 export { hashPassword, verifyPassword, ARGON2_PARAMS } from './passwords.js';
+export { recordAudit } from './audit.repo.js';
+export { endUserSessions } from './sessions.repo.js';
+export { accessWarningJobs } from './access-warnings.jobs.js';
+export { openAccess } from './staff-accounts.service.js';
+export { liftBlocksInForce, setBlock } from './blocks.service.js';
+export { checkNewPassword, assertNewPassword } from './password-policy.js';
 
 /** Sign-in, sessions and first-administrator setup. */
 export function accessModule(
   app: FastifyInstance,
   { ctx, guards }: { ctx: AppContext; guards: Guards },
 ) {
-  accessRoutes(app, ctx, guards);
+  authRoutes(app, ctx, guards);
+  setupRoutes(app, ctx);
+  staffAccountsRoutes(app, ctx, guards);
+  blocksRoutes(app, ctx, guards);
+  passwordResetRoutes(app, ctx);
+  activationRoutes(app, ctx);
+  accountRoutes(app, ctx, guards);
+  registrationRoutes(app, ctx);
 }

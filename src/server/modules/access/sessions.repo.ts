@@ -1,6 +1,8 @@
-import { and, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { sessions, users } from './access.schema.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
 
 export async function insertSession(db: DbOrTx, values: typeof sessions.$inferInsert) {
   const [row] = await db.insert(sessions).values(values).returning();
@@ -8,26 +10,28 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   return row;
 }
 
-/** A live session of this organization with its user, by token hash. */
-export async function findLiveSession(
+/** A session of this organization (live or ended) with its account, by token hash. */
+export async function findSessionByTokenHash(
   db: DbOrTx,
   organizationId: string,
   tokenHash: string,
-  now: Date,
 ) {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        eq(sessions.organizationId, organizationId),
-        gt(sessions.expiresAt, now),
-      ),
-    )
+    .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.organizationId, organizationId)))
     .limit(1);
   return row ?? null;
+}
+
+/** Live (not ended, not expired) sessions of an account, oldest first. */
+export async function findLiveSessions(db: DbOrTx, userId: string, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, now)))
+    .orderBy(asc(sessions.createdAt));
 }
 
 export async function touchSession(db: DbOrTx, id: string, now: Date, expiresAt: Date) {
@@ -38,8 +42,27 @@ export async function deleteSessionByTokenHash(db: DbOrTx, tokenHash: string) {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+/** Ends one session of an account; false when it is not this account's live session. */
+export async function endSessionOfUser(
+  db: DbOrTx,
+  userId: string,
+  sessionId: string,
+  reason: SessionEndReason,
+): Promise<boolean> {
+  const ended = await db
+    .update(sessions)
+    .set({ endedAt: new Date(), endedReason: reason })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
+/** Deletes sessions that expired, and ended ones old enough that nobody will ask why. */
 export async function deleteSessionsExpiredBefore(db: DbOrTx, now: Date) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  const endedLongAgo = new Date(now.getTime() - 30 * 86_400_000);
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.endedAt, endedLongAgo)));
 }
 
 /** Why a session was ended by something other than its own sign-out. */

@@ -9,6 +9,7 @@ import {
   findUsableOneTimeToken,
   replaceOneTimeTokens,
 } from './one-time-tokens.repo.js';
+import { assertNewPassword } from './password-policy.js';
 import { hashPassword } from './passwords.js';
 import { startSession, toSessionUser } from './sessions.service.js';
 import { generateToken, hashToken } from './tokens.js';
@@ -51,9 +52,14 @@ export async function completeSetup(
   request: SetupRequest,
   client: { userAgent: string | undefined; ip: string; locale: 'ru' | 'en' },
 ) {
-  const passwordHash = await hashPassword(request.password);
   const organization = await findOrganizationById(ctx.db, organizationId);
   if (!organization) throw new AppError('link_invalid');
+  // The same policy as every other place a password is set: 400 password_rejected, details.problems.
+  assertNewPassword(request.password, {
+    minLength: organization.passwordMinLength,
+    login: normalizeEmail(request.email),
+  });
+  const passwordHash = await hashPassword(request.password);
   return ctx.db.transaction(async (tx) => {
     const claimed = await claimOneTimeToken(tx, organizationId, FIRST_ADMIN, hashToken(token));
     if (!claimed) throw new AppError('link_invalid');
@@ -77,7 +83,7 @@ export async function completeSetup(
         consoleUrl: `${ctx.config.publicUrl}/console`,
       },
     });
-    const sessionToken = await startSession(tx, user, client);
+    const { token: sessionToken } = await startSession(ctx, tx, user, client);
     return { token: sessionToken, user: toSessionUser(user), organization };
   });
 }

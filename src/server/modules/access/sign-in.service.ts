@@ -1,30 +1,144 @@
-import { normalizeEmail } from '../../../shared/normalize.js';
-import type { SignInRequest } from '../../../shared/contracts/session.js';
+import type { SignInRequest } from '../../../shared/contracts/auth.js';
+import { parseLogin } from '../../../shared/login.js';
 import { AppError } from '../../infra/app-error.js';
+import { verifyCaptcha } from '../../infra/captcha.js';
 import type { AppContext } from '../../infra/context.js';
+import type { Organization } from '../orgs/index.js';
+import { evaluateAccess } from './access-state.js';
+import { findBlocksInForce } from './access-state.repo.js';
+import { recordAudit } from './audit.repo.js';
+import { accountBlockedError } from './blocked-error.js';
+import { findAccountByLogin } from './login.repo.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from './passwords.js';
-import { startSession, toSessionUser } from './sessions.service.js';
-import { findUserByEmail, updatePasswordHash } from './users.repo.js';
+import { recordSignInEvent } from './sign-in-events.repo.js';
+import { endUserSessions, findLiveSessions } from './sessions.repo.js';
+import { startSession, toSessionInfo, type ClientInfo } from './sessions.service.js';
+import {
+  accountKey,
+  addressKey,
+  clearThrottle,
+  findThrottle,
+  recordFailure,
+  unknownLoginKey,
+} from './throttle.repo.js';
+import { markSignedIn, updatePasswordHash } from './users.repo.js';
+
+/** Consecutive failures per login before it locks: 1 min, doubling to 1 h (NIST allows ≤ 100). */
+export const LOCKOUT = { threshold: 10, baseSeconds: 60, maxSeconds: 3600 } as const;
+/** Failures from one address (any login) after which sign-in needs a captcha. */
+export const CAPTCHA_AFTER_ADDRESS_FAILURES = 5;
+// Address failures are only counted (they never lock: a shared NAT must not lock everyone out).
+const COUNT_ONLY = { threshold: 1_000_000_000, baseSeconds: 0, maxSeconds: 0 } as const;
+// An address's failures are forgotten after an hour without one.
+const ADDRESS_WINDOW_MS = 3600_000;
 
 const CURRENT_PARAMS = `m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}`;
 
 /**
- * Signs a person in by email and password. An unknown email and a wrong password give the
- * same error after the same work (a dummy hash is verified), so accounts cannot be enumerated.
+ * Signs a person in by email, phone or personal code. Unknown logins and wrong passwords give
+ * the same answer after the same work (a dummy hash is verified), and lock out the same way;
+ * account states (blocks, session limit) are revealed only after the right password.
  */
 export async function signIn(
   ctx: AppContext,
-  organizationId: string,
+  organization: Organization,
   request: SignInRequest,
-  client: { userAgent: string | undefined; ip: string },
+  client: ClientInfo,
 ) {
-  const user = await findUserByEmail(ctx.db, organizationId, normalizeEmail(request.email));
-  const ok = await verifyPassword(user?.passwordHash ?? null, request.password);
-  if (!user || !ok) throw new AppError('invalid_credentials');
+  const now = new Date();
+  const login = parseLogin(request.login);
+  const user = login ? await findAccountByLogin(ctx.db, organization.id, login) : null;
+  const key = user
+    ? accountKey(user.id)
+    : unknownLoginKey(login?.value ?? request.login.trim().toLowerCase());
+  const event = (result: Parameters<typeof recordSignInEvent>[1]['result']) =>
+    user
+      ? recordSignInEvent(ctx.db, {
+          organizationId: organization.id,
+          userId: user.id,
+          result,
+          ...client,
+        })
+      : Promise.resolve();
+
+  await requireCaptchaAfterFailures(ctx, organization.id, client.ip, request.captcha, now);
+
+  const throttle = await findThrottle(ctx.db, organization.id, key);
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    await event('too_many_attempts');
+    const retryAfterSeconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
+    throw new AppError('too_many_attempts', { retryAfterSeconds });
+  }
+
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, request.password);
+  if (!user || !passwordOk) {
+    await recordFailure(ctx.db, organization.id, key, LOCKOUT, now);
+    await recordFailure(ctx.db, organization.id, addressKey(client.ip), COUNT_ONLY, now);
+    await event('invalid_credentials');
+    throw new AppError('invalid_credentials');
+  }
+  await clearThrottle(ctx.db, organization.id, key);
+
+  const reasons = evaluateAccess(user, await findBlocksInForce(ctx.db, user.id, now), now);
+  if (reasons.length > 0) {
+    await event('account_blocked');
+    throw accountBlockedError(user, reasons, organization);
+  }
+
   if (user.passwordHash && !user.passwordHash.includes(CURRENT_PARAMS)) {
     // Parameters were raised since this hash was made: upgrade it while we know the password.
     await updatePasswordHash(ctx.db, user.id, await hashPassword(request.password));
   }
-  const token = await startSession(ctx.db, user, client);
-  return { token, user: toSessionUser(user) };
+
+  const limit = user.sessionLimit ?? organization.sessionLimit;
+  const live = limit === null ? [] : await findLiveSessions(ctx.db, user.id, now);
+  if (limit !== null && live.length >= limit && !request.signOutOtherDevices) {
+    await event('session_limit_reached');
+    throw new AppError('session_limit_reached', {
+      limit,
+      sessions: live.map((session) => toSessionInfo(session, null)),
+    });
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    if (limit !== null && live.length >= limit) {
+      await endUserSessions(tx, user.id, 'signed_out_elsewhere');
+      await recordAudit(tx, {
+        organizationId: organization.id,
+        actorId: null,
+        subjectId: user.id,
+        action: 'sessions.signed_out_elsewhere',
+        details: { ended: live.length },
+        ip: client.ip,
+      });
+    }
+    const started = await startSession(ctx, tx, user, client, request.remember);
+    await markSignedIn(tx, user.id, now);
+    await recordSignInEvent(tx, {
+      organizationId: organization.id,
+      userId: user.id,
+      result: 'success',
+      ...client,
+    });
+    return { token: started.token, session: started.session, user };
+  });
+}
+
+/** After repeated failures from one address, sign-in needs a solved captcha (any login). */
+async function requireCaptchaAfterFailures(
+  ctx: AppContext,
+  organizationId: string,
+  ip: string,
+  captcha: string | undefined,
+  now: Date,
+) {
+  const address = await findThrottle(ctx.db, organizationId, addressKey(ip));
+  if (!address) return;
+  if (now.getTime() - address.updatedAt.getTime() > ADDRESS_WINDOW_MS) {
+    await clearThrottle(ctx.db, organizationId, addressKey(ip));
+    return;
+  }
+  if (address.failures < CAPTCHA_AFTER_ADDRESS_FAILURES) return;
+  if (!captcha) throw new AppError('captcha_required');
+  if (!(await verifyCaptcha(ctx, captcha))) throw new AppError('captcha_invalid');
 }

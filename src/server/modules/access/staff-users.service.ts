@@ -26,6 +26,8 @@ export async function createStaffUser(db: DbOrTx, options: CreateStaffUserOption
     staffRole: options.role,
     passwordHash: await hashPassword(options.password),
     locale: options.locale ?? 'ru',
+    // An account created with a password has its access opened.
+    accessOpenedAt: new Date(),
   });
   if (!user) throw new AppError('email_taken');
   return user;

@@ -7,14 +7,11 @@ import {
   ZSetupRequest,
   ZSetupStatusResponse,
   ZSetupTokenParams,
-  ZSignInRequest,
 } from '../../../shared/contracts/session.js';
 import { localeFromAcceptLanguage } from '../../../shared/errors.js';
 import type { AppContext } from '../../infra/context.js';
-import type { Guards } from './guards.js';
-import { endSession, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.service.js';
+import { setSessionCookie } from './session-cookie.js';
 import { checkSetupLink, completeSetup } from './setup.service.js';
-import { signIn } from './sign-in.service.js';
 
 const errors = {
   400: ZErrorResponse,
@@ -23,76 +20,14 @@ const errors = {
   429: ZErrorResponse,
 };
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: SESSION_IDLE_MS / 1000,
-  });
-}
-
 const clientOf = (request: FastifyRequest) => ({
   userAgent: request.headers['user-agent'],
   ip: request.ip,
 });
 
-export function accessRoutes(app: FastifyInstance, ctx: AppContext, guards: Guards) {
+/** First-administrator setup through the one-time link printed at first start. */
+export function setupRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
-    '/api/session',
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'Who is signed in',
-        response: { 200: ZSessionResponse },
-      },
-      preHandler: guards.authenticate,
-    },
-    (request) => ({
-      organization: { id: request.organization.id, name: request.organization.name },
-      user: request.user,
-    }),
-  );
-
-  r.post(
-    '/api/session',
-    {
-      schema: {
-        tags: ['session'],
-        summary: 'Sign in with email and password',
-        body: ZSignInRequest,
-        response: { 200: ZSessionResponse, ...errors },
-      },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-    },
-    async (request, reply) => {
-      const { token, user } = await signIn(
-        ctx,
-        request.organization.id,
-        request.body,
-        clientOf(request),
-      );
-      setSessionCookie(request, reply, token);
-      return {
-        organization: { id: request.organization.id, name: request.organization.name },
-        user,
-      };
-    },
-  );
-
-  r.delete(
-    '/api/session',
-    { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } } },
-    async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await endSession(ctx, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
 
   r.get(
     '/api/setup/:token',
@@ -130,7 +65,7 @@ export function accessRoutes(app: FastifyInstance, ctx: AppContext, guards: Guar
           locale: localeFromAcceptLanguage(request.headers['accept-language']),
         },
       );
-      setSessionCookie(request, reply, result.token);
+      setSessionCookie(ctx, request, reply, result.token, false);
       return {
         organization: { id: result.organization.id, name: result.organization.name },
         user: result.user,
