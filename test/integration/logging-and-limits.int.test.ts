@@ -101,4 +101,32 @@ describe('rate limits', () => {
       await first.close();
     }
   });
+
+  it('cannot be dodged with a spoofed X-Forwarded-For; only listed proxies are believed', async () => {
+    const t = await createTestApp({ config: { rateLimitPerMinute: 3, trustProxy: ['10.9.9.9'] } });
+    try {
+      const client = randomIp();
+      const spoofed: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await t.app.inject({
+          url: '/api/auth/session',
+          remoteAddress: client,
+          headers: { 'x-forwarded-for': `198.51.100.${i}` },
+        });
+        spoofed.push(response.statusCode);
+      }
+      expect(spoofed).toEqual([200, 200, 200, 429]);
+      // Behind the trusted proxy every forwarded client has its own budget.
+      for (let i = 0; i < 4; i++) {
+        const response = await t.app.inject({
+          url: '/api/auth/session',
+          remoteAddress: '10.9.9.9',
+          headers: { 'x-forwarded-for': `198.51.100.${i}` },
+        });
+        expect(response.statusCode).toBe(200);
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });

@@ -37,7 +37,32 @@ const ZEnvironment = z.object({
   RECOVERY_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KABINET_WORKER: z.enum(['inline', 'off']).default('inline'),
-  TRUST_PROXY: ZBoolean.default(false),
+  /** `true`, `false`, or the proxies to trust: comma-separated addresses or CIDR ranges. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value): boolean | string[] => {
+      const text = value.trim().toLowerCase();
+      if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+      if (['', '0', 'false', 'no', 'off'].includes(text)) return false;
+      return text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean);
+    })
+    .pipe(
+      z.union([
+        z.boolean(),
+        z.array(
+          z
+            .string()
+            .regex(
+              /^[0-9a-f.:]+(\/\d{1,3})?$/,
+              'expected true, false or IP addresses / CIDR ranges',
+            ),
+        ),
+      ]),
+    ),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SESSION_IDLE_HOURS: z.coerce.number().min(0.1).default(12),
   SESSION_REMEMBER_DAYS: z.coerce.number().min(1).default(30),
@@ -69,7 +94,11 @@ export interface AppConfig {
   recovery: { maxFileBytes: number; maxFiles: number; documentRetentionDays: number };
   logLevel: z.infer<typeof ZEnvironment>['LOG_LEVEL'];
   runWorkerInline: boolean;
-  trustProxy: boolean;
+  /**
+   * Whose X-Forwarded-For to believe: nobody (false), everybody (true, only behind a proxy that
+   * overwrites it), or the listed proxies. Client addresses drive rate limits and the captcha.
+   */
+  trustProxy: boolean | string[];
   rateLimitPerMinute: number;
   sessions: {
     /** A session without requests for this long ends (without "remember me"). */
@@ -87,7 +116,8 @@ export interface AppConfig {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = ZEnvironment.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    // The variable's name only: list settings report their element index in the message path.
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
