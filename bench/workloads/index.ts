@@ -5,6 +5,7 @@ import { fastifyBare } from './fastify-bare.js';
 import { nodeHttp } from './node-http.js';
 import { readyzPglite } from './readyz-pglite.js';
 import { readyzPostgres } from './readyz-postgres.js';
+import { sessionCheck } from './session-check.js';
 import { signInHttp } from './sign-in-http.js';
 
 /** Every workload, in the order they run and appear in the results. Add new ones here. */
@@ -16,4 +17,5 @@ export const WORKLOADS: Workload[] = [
   readyzPostgres,
   argon2Verify,
   signInHttp,
+  sessionCheck,
 ];

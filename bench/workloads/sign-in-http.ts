@@ -6,19 +6,20 @@ const PASSWORD = 'correct horse battery staple';
 /** A full sign-in: user lookup, argon2id verification, session insert, cookie. */
 export const signInHttp: Workload = {
   name: 'sign-in-http',
-  title: 'Kabinet POST /api/session (sign-in), PGlite',
+  title: 'Kabinet POST /api/auth/sign-in, PGlite',
   notes:
-    'A real staff user signs in with the right password: user lookup, argon2id verify, session ' +
-    'insert, Set-Cookie. The route allows 20 sign-ins per minute per client address; the bench ' +
+    'A real staff user signs in with the right password: login lookup, lockout and captcha checks, ' +
+    'argon2id verify, blocks, session limit, session insert, sign-in history, Set-Cookie. The route ' +
+    'allows 30 sign-ins per minute per client address; the bench ' +
     'turns on TRUST_PROXY and gives every request its own X-Forwarded-For address, so the ' +
     'per-route limiter runs but never trips.',
   kind: 'http',
   connections: 10,
   request: {
     method: 'POST',
-    path: '/api/session',
+    path: '/api/auth/sign-in',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    body: JSON.stringify({ login: EMAIL, password: PASSWORD }),
     uniqueClientAddress: true,
   },
   async start() {
