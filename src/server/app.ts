@@ -11,8 +11,10 @@ import { securityPlugin } from './infra/security.plugin.js';
 import { webPlugin } from './infra/web.plugin.js';
 import { accessModule, createGuards } from './modules/access/index.js';
 import { notifyModule } from './modules/notify/index.js';
+import { smsModule } from './modules/notify/sms/index.js';
 import { opsModule } from './modules/ops/index.js';
-import { organizationsPlugin } from './modules/orgs/index.js';
+import { organizationSettingsModule, organizationsPlugin } from './modules/orgs/index.js';
+import { recoveryModule } from './modules/recovery/index.js';
 
 /** Log fields that must never reach the logs. */
 export const REDACTED_PATHS = [
@@ -21,9 +23,11 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
   'password',
   'newPassword',
+  'currentPassword',
   'token',
   '*.password',
   '*.newPassword',
+  '*.currentPassword',
   '*.token',
 ];
 
@@ -68,7 +72,14 @@ export async function buildApp(
   await app.register(organizationsPlugin, { ctx });
 
   const guards = createGuards(ctx);
-  const modules = [accessModule, notifyModule, opsModule];
+  const modules = [
+    accessModule,
+    notifyModule,
+    smsModule,
+    opsModule,
+    recoveryModule,
+    organizationSettingsModule,
+  ];
   for (const module of modules) await app.register(module, { ctx, guards });
 
   if (options.serveWeb ?? true) await app.register(webPlugin, { distDir: ctx.config.webDistDir });

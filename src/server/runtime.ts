@@ -4,14 +4,26 @@ import type { AppContext } from './infra/context.js';
 import { openDatabase, type Database } from './infra/db.js';
 import { createMailer } from './infra/mailer.js';
 import { loadInstanceSecrets } from './infra/secrets.js';
+import { createStorage } from './infra/storage.js';
 import { JobQueue, type JobDefinition, type QueueOptions } from './infra/queue.js';
 import { accessJobs } from './modules/access/access.jobs.js';
+import { accessWarningJobs } from './modules/access/index.js';
 import { notifyJobs } from './modules/notify/index.js';
+import { smsJobs } from './modules/notify/sms/index.js';
+import { recoveryJobs } from './modules/recovery/index.js';
+import { purgeUsedCaptchasJob } from './infra/captcha.js';
 import { ensureDefaultOrganization } from './modules/orgs/index.js';
 import { REDACTED_PATHS } from './app.js';
 
 /** Every job the application defines; workers register all of them. */
-export const APP_JOBS: JobDefinition<AppContext>[] = [...notifyJobs, ...accessJobs];
+export const APP_JOBS: JobDefinition<AppContext>[] = [
+  ...notifyJobs,
+  ...smsJobs,
+  ...accessJobs,
+  ...accessWarningJobs,
+  ...recoveryJobs,
+  purgeUsedCaptchasJob,
+];
 
 export interface OpenRuntimeOptions {
   log?: Logger;
@@ -54,6 +66,7 @@ export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions
     mailer: createMailer(config.smtpUrl),
     log,
     secrets: await loadInstanceSecrets(database.db),
+    storage: createStorage(config.storage),
   };
   return {
     ctx,
@@ -63,6 +76,7 @@ export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions
     async close() {
       await queue.stop();
       ctx.mailer?.close();
+      ctx.storage.close();
       await database.close();
     },
   };

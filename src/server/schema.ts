@@ -1,5 +1,8 @@
 /** Every table, for Drizzle's relational queries and for drizzle-kit's migration generator. */
 export * from './infra/secrets.schema.js';
+export * from './infra/captcha.schema.js';
 export * from './modules/orgs/orgs.schema.js';
 export * from './modules/access/access.schema.js';
 export * from './modules/notify/notify.schema.js';
+export * from './modules/recovery/recovery.schema.js';
+export * from './modules/notify/sms/sms.schema.js';

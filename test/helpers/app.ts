@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/server/app.js';
@@ -27,7 +29,12 @@ export interface TestApp {
 /** Configuration for tests: quiet logs, an unroutable public URL, generous rate limits. */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://kabinet.test' }),
+    ...loadConfig({
+      LOG_LEVEL: 'silent',
+      PUBLIC_URL: 'http://kabinet.test',
+      // Files (recovery documents) go to a throwaway folder, never the developer's ./data.
+      KABINET_DATA_DIR: path.join(os.tmpdir(), `kabinet-test-data-${process.pid}`),
+    }),
     rateLimitPerMinute: 10_000,
     ...overrides,
   };

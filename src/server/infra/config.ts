@@ -2,10 +2,6 @@ import path from 'node:path';
 import { z } from 'zod';
 import { resolveStorageConfig, type StorageConfig } from './storage-config.js';
 
-const ZBoolean = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
-
 /** Environment variables Kabinet reads; docs/configuration.md lists them for operators. */
 const ZEnvironment = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -117,7 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = ZEnvironment.safeParse(env);
   if (!parsed.success) {
     // The variable's name only: list settings report their element index in the message path.
-    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${String(issue.path[0])}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

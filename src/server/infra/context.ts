@@ -3,6 +3,7 @@ import type { AppConfig } from './config.js';
 import type { Database, Db } from './db.js';
 import type { Mailer } from './mailer.js';
 import type { InstanceSecrets } from './secrets.js';
+import type { FileStorage } from './storage.js';
 import type { z } from 'zod';
 import type { JobDefinition, JobQueue } from './queue.js';
 
@@ -16,6 +17,8 @@ export interface AppContext {
   mailer: Mailer | null;
   log: Logger;
   secrets: InstanceSecrets;
+  /** Uploaded files: the data folder or an S3-compatible bucket. */
+  storage: FileStorage;
 }
 
 /** Declares a job of this application (handlers receive the AppContext). */

@@ -7,6 +7,8 @@ import { instanceSecrets } from './secrets.schema.js';
 export interface InstanceSecrets {
   /** Signs cookies that must not be forged (session cookies are random tokens and need no key). */
   cookieSecret: string;
+  /** Signs ALTCHA captcha challenges (src/server/infra/captcha.ts). */
+  altchaHmacKey: string;
 }
 
 async function getOrCreateSecret(db: Db, name: string, generate: () => string): Promise<string> {
@@ -21,6 +23,9 @@ async function getOrCreateSecret(db: Db, name: string, generate: () => string): 
 export async function loadInstanceSecrets(db: Db): Promise<InstanceSecrets> {
   return {
     cookieSecret: await getOrCreateSecret(db, 'cookie_secret', () =>
+      randomBytes(32).toString('base64url'),
+    ),
+    altchaHmacKey: await getOrCreateSecret(db, 'altcha_hmac_key', () =>
       randomBytes(32).toString('base64url'),
     ),
   };

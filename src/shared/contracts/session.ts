@@ -22,16 +22,6 @@ export const ZSessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof ZSessionResponse>;
 
-/** POST /api/session — sign in. */
-export const ZSignInRequest = z.object({
-  email: ZEmail,
-  password: z.string().min(1).max(1024),
-});
-export type SignInRequest = z.infer<typeof ZSignInRequest>;
-
-/** A new password (the full policy arrives with the access module). */
-export const ZNewPassword = z.string().min(10).max(1024);
-
 /** GET /api/setup/:token — is this first-administrator link still valid. */
 export const ZSetupStatusResponse = z.object({
   organization: z.object({ name: z.string() }),
@@ -41,7 +31,8 @@ export const ZSetupStatusResponse = z.object({
 export const ZSetupRequest = z.object({
   displayName: z.string().trim().min(1).max(200),
   email: ZEmail,
-  password: ZNewPassword,
+  /** Checked against the password policy (`password_rejected` with `details.problems`). */
+  password: z.string().min(1).max(1024),
 });
 export type SetupRequest = z.infer<typeof ZSetupRequest>;
 export const ZSetupTokenParams = z.object({ token: z.string().min(16).max(200) });

@@ -19,6 +19,8 @@ export { endUserSessions } from './sessions.repo.js';
 export { accessWarningJobs } from './access-warnings.jobs.js';
 export { openAccess } from './staff-accounts.service.js';
 export { liftBlocksInForce, setBlock } from './blocks.service.js';
+export { findAccountIdByEmail } from './staff-accounts-view.service.js';
+export { seedDemoAccount, type DemoAccountSpec } from './demo-accounts.service.js';
 export { checkNewPassword, assertNewPassword } from './password-policy.js';
 
 /** Sign-in, sessions and first-administrator setup. */

@@ -6,6 +6,7 @@ import { createOrganizationResolver } from './orgs.service.js';
 
 export { createOrganization, ensureDefaultOrganization } from './orgs.service.js';
 export { findOrganizationById, type Organization } from './orgs.repo.js';
+export { organizationSettingsModule } from './settings.routes.js';
 
 /** Resolves `request.organization` from the Host header for every request. */
 export const organizationsPlugin = fp(

@@ -76,6 +76,11 @@ export async function createOrganization(
   return organization;
 }
 
+/** Makes this process reload the host directory (and so `request.organization`) at once. */
+export function invalidateOrganizationDirectory() {
+  directoryVersion++;
+}
+
 /** Creates the default organization on an empty database; returns it and whether it is new. */
 export async function ensureDefaultOrganization(db: Db) {
   const existing = await findDefaultOrganization(db);

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../infra/db.js';
+import { organizations } from './orgs.schema.js';
+
+/** The settings columns staff may change. */
+export type OrganizationSettingsRow = Pick<
+  typeof organizations.$inferSelect,
+  | 'sessionLimit'
+  | 'inactivityBlockDays'
+  | 'accessWarningDays'
+  | 'selfRegistration'
+  | 'passwordMinLength'
+  | 'supportEmail'
+  | 'supportPhone'
+>;
+
+export async function updateOrganizationSettings(
+  db: DbOrTx,
+  organizationId: string,
+  change: Partial<OrganizationSettingsRow>,
+) {
+  const [row] = await db
+    .update(organizations)
+    .set(change)
+    .where(eq(organizations.id, organizationId))
+    .returning();
+  return row ?? null;
+}
