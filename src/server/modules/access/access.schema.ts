@@ -59,6 +59,8 @@ export const users = pgTable(
     uniqueIndex('users_org_email').on(table.organizationId, table.email),
     uniqueIndex('users_org_phone').on(table.organizationId, table.phone),
     uniqueIndex('users_org_personal_code').on(table.organizationId, table.personalCode),
+    // The staff account list pages by (created_at, id) newest first within an organization.
+    index('users_org_created').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
     index('users_access_valid_until')
       .on(table.accessValidUntil)
       .where(sql`${table.accessValidUntil} is not null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "users_org_created" ON "users" USING btree ("organization_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);
