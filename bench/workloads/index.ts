@@ -6,7 +6,7 @@ import { nodeHttp } from './node-http.js';
 import { readyzPglite } from './readyz-pglite.js';
 import { readyzPostgres } from './readyz-postgres.js';
 import { sessionCheck } from './session-check.js';
-import { signInHttp } from './sign-in-http.js';
+import { signInHttp, signInHttpPostgres } from './sign-in-http.js';
 
 /** Every workload, in the order they run and appear in the results. Add new ones here. */
 export const WORKLOADS: Workload[] = [
@@ -17,5 +17,6 @@ export const WORKLOADS: Workload[] = [
   readyzPostgres,
   argon2Verify,
   signInHttp,
+  signInHttpPostgres,
   sessionCheck,
 ];

@@ -17,8 +17,9 @@ import {
   accountKey,
   addressKey,
   clearThrottle,
-  findThrottle,
+  findThrottles,
   recordFailure,
+  type ThrottleRow,
   unknownLoginKey,
 } from './throttle.repo.js';
 import { markSignedIn, updatePasswordHash } from './users.repo.js';
@@ -61,9 +62,11 @@ export async function signIn(
         })
       : Promise.resolve();
 
-  await requireCaptchaAfterFailures(ctx, organization.id, client.ip, request.captcha, now);
+  const throttles = await findThrottles(ctx.db, organization.id, [key, addressKey(client.ip)]);
+  const throttle = throttles.find((row) => row.key === key);
+  const address = throttles.find((row) => row.key === addressKey(client.ip));
+  await requireCaptchaAfterFailures(ctx, organization.id, address, request.captcha, now);
 
-  const throttle = await findThrottle(ctx.db, organization.id, key);
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     await event('too_many_attempts');
     const retryAfterSeconds = Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000);
@@ -77,7 +80,7 @@ export async function signIn(
     await event('invalid_credentials');
     throw new AppError('invalid_credentials');
   }
-  await clearThrottle(ctx.db, organization.id, key);
+  if (throttle) await clearThrottle(ctx.db, organization.id, key);
 
   const reasons = evaluateAccess(user, await findBlocksInForce(ctx.db, user.id, now), now);
   if (reasons.length > 0) {
@@ -128,14 +131,13 @@ export async function signIn(
 async function requireCaptchaAfterFailures(
   ctx: AppContext,
   organizationId: string,
-  ip: string,
+  address: ThrottleRow | undefined,
   captcha: string | undefined,
   now: Date,
 ) {
-  const address = await findThrottle(ctx.db, organizationId, addressKey(ip));
   if (!address) return;
   if (now.getTime() - address.updatedAt.getTime() > ADDRESS_WINDOW_MS) {
-    await clearThrottle(ctx.db, organizationId, addressKey(ip));
+    await clearThrottle(ctx.db, organizationId, address.key);
     return;
   }
   if (address.failures < CAPTCHA_AFTER_ADDRESS_FAILURES) return;

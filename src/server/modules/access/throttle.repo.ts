@@ -1,6 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { signInThrottles } from './access.schema.js';
+
+export type ThrottleRow = typeof signInThrottles.$inferSelect;
 
 /** Throttle key of a known account. */
 export const accountKey = (userId: string) => `account:${userId}`;
@@ -16,6 +18,16 @@ export async function findThrottle(db: DbOrTx, organizationId: string, key: stri
     .where(and(eq(signInThrottles.organizationId, organizationId), eq(signInThrottles.key, key)))
     .limit(1);
   return row ?? null;
+}
+
+/** Several keys' rows at once (sign-in reads its login's and its address's in one query). */
+export async function findThrottles(db: DbOrTx, organizationId: string, keys: string[]) {
+  return db
+    .select()
+    .from(signInThrottles)
+    .where(
+      and(eq(signInThrottles.organizationId, organizationId), inArray(signInThrottles.key, keys)),
+    );
 }
 
 /**
