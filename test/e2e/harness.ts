@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { spawnServer, waitUntilHealthy } from '../helpers/server-process.js';
+import { REPO_ROOT, spawnServer, waitUntilHealthy } from '../helpers/server-process.js';
 
 /** Where the system Chromium lives (as in scripts/test.mjs); e2e never downloads a browser. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +26,13 @@ export interface KabinetServer {
   setupPath: () => Promise<string>;
   /** Everything the server wrote to stdout and stderr, for failure messages. */
   output: () => string;
+  /** The server's data folder (`KABINET_DATA_DIR`). */
+  dataDir: string;
+  /**
+   * Runs `kabinet <args>` against this server's data folder (with embedded PGlite the CLI
+   * hands the command to the running server) and resolves with its stdout.
+   */
+  cli: (...args: string[]) => Promise<string>;
   stop: () => Promise<void>;
 }
 
@@ -62,7 +70,52 @@ export async function startServer(): Promise<KabinetServer> {
     }
   };
 
-  return { baseUrl: server.baseUrl, setupPath, output: () => server.output(), stop };
+  const cli = (...args: string[]) => runCli(dataDir, args);
+  return { baseUrl: server.baseUrl, setupPath, output: () => server.output(), dataDir, cli, stop };
+}
+
+/** Runs the CLI with the given data folder; rejects with its stderr when it fails. */
+export function runCli(dataDir: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [path.join(REPO_ROOT, 'bin/kabinet.mjs'), ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, KABINET_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`kabinet ${args.join(' ')} failed: ${stderr || error.message}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+/**
+ * Waits for the newest email to `to` and returns the first link in its text that matches
+ * `link`. Reads the outbox through the staff API with a signed-in staff member's browser
+ * context (the same view staff have in the console).
+ */
+export async function linkFromEmail(staff: Journey, to: string, link: RegExp): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const list = await staff.context.request.get('/api/staff/outbox?limit=50');
+    if (!list.ok()) throw new Error(`GET /api/staff/outbox: ${list.status()} ${await list.text()}`);
+    const { messages } = (await list.json()) as { messages: { id: string; toAddress: string }[] };
+    for (const message of messages) {
+      if (message.toAddress.toLowerCase() !== to.toLowerCase()) continue;
+      const one = await staff.context.request.get(`/api/staff/outbox/${message.id}`);
+      const { textBody } = (await one.json()) as { textBody: string };
+      const match = link.exec(textBody);
+      if (match) return match[0];
+    }
+    if (Date.now() > deadline)
+      throw new Error(`no email to ${to} with a link like ${String(link)}`);
+    await delay(300);
+  }
 }
 
 /** Launches the system Chromium headless; a fresh profile per browser. */
@@ -165,11 +218,18 @@ export const OWNER: Owner = {
   password: 'correct horse battery',
 };
 
+/** The accessible name of the one sign-in field. */
+export const LOGIN_FIELD = 'Email, телефон или личный код';
+
 /** Signs in through the form at /signin?next=…, and waits to arrive at `next`. */
-export async function signIn(journey: Journey, owner: Owner, next = '/'): Promise<void> {
+export async function signIn(
+  journey: Journey,
+  owner: Pick<Owner, 'email' | 'password'>,
+  next = '/',
+): Promise<void> {
   const { page } = journey;
   await page.goto(`/signin?next=${encodeURIComponent(next)}`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(owner.email);
+  await page.getByRole('textbox', { name: LOGIN_FIELD }).fill(owner.email);
   await page.getByRole('textbox', { name: 'Пароль', exact: true }).fill(owner.password);
   await page.getByRole('button', { name: 'Войти' }).last().click();
   await page.waitForURL((url) => url.pathname === next);

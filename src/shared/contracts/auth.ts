@@ -43,6 +43,9 @@ export const ZOrganizationPublic = z.object({
   supportPhone: z.string().nullable(),
   selfRegistration: z.boolean(),
   passwordMinLength: z.number().int(),
+  passwordMaxLength: z.number().int(),
+  /** IANA time zone in which the organization's dates (block ends, access periods) are shown. */
+  timezone: z.string(),
 });
 
 /** POST /api/auth/sign-in */

@@ -21,8 +21,10 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode,
     /** Already localized for the person reading it. */
     message: string,
-    /** For `validation_failed`: the zod issues; otherwise usually absent. */
+    /** For `validation_failed`: the zod issues; otherwise the code's documented details. */
     readonly details?: unknown,
+    /** From `Retry-After` (429): seconds until trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -35,6 +37,8 @@ export interface RequestOptions {
   method?: Method;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (file uploads). */
+  formData?: FormData;
   /** Appended to the path; undefined values are skipped. */
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
@@ -63,7 +67,10 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     credentials: 'same-origin',
     signal: options.signal ?? null,
   };
-  if (options.body !== undefined) {
+  if (options.formData) {
+    // The browser writes the multipart boundary into Content-Type itself.
+    init.body = options.formData;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -86,6 +93,16 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `Retry-After` in seconds (either form the header allows), or undefined. */
+function readRetryAfter(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
 async function readError(response: Response): Promise<ApiError> {
   const parsed = ZErrorResponse.safeParse(await readJson(response));
   if (!parsed.success) {
@@ -97,7 +114,7 @@ async function readError(response: Response): Promise<ApiError> {
     );
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError(response.status, code, message, details);
+  return new ApiError(response.status, code, message, details, readRetryAfter(response));
 }
 
 /** Calls the API and validates the JSON answer with a contract schema. */

@@ -1,12 +1,18 @@
 import { MutationCache, onlineManager, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, isTransientError } from './client.js';
+import type { AuthSessionResponse } from '../../shared/contracts/auth.js';
+import { noteSessionError } from '../auth/auth-notice.js';
+import { isTransientError } from './client.js';
 import { sessionKey } from './keys.js';
-import type { SessionResponse } from '../../shared/contracts/session.js';
 
-/** Forgets the signed-in person when the server says the session is gone. */
-function forgetUserOnUnauthenticated(client: QueryClient, error: unknown): void {
-  if (!(error instanceof ApiError) || error.code !== 'unauthenticated') return;
-  client.setQueryData<SessionResponse>(sessionKey, (old) => (old ? { ...old, user: null } : old));
+/**
+ * Forgets the signed-in person when the server says the session is gone (expired, ended
+ * elsewhere, account blocked); the reason is kept for the sign-in page.
+ */
+function forgetUserWhenSessionGone(client: QueryClient, error: unknown): void {
+  if (!noteSessionError(error)) return;
+  client.setQueryData<AuthSessionResponse>(sessionKey, (old) =>
+    old ? { ...old, account: null, session: null } : old,
+  );
 }
 
 /** One QueryClient per app: retries only transient failures, never 4xx answers. */
@@ -17,12 +23,14 @@ export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        forgetUserOnUnauthenticated(client, error);
+        forgetUserWhenSessionGone(client, error);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error) => {
-        forgetUserOnUnauthenticated(client, error);
+        // Also a refused sign-in: its `account_blocked` becomes the notice the sign-in
+        // page shows as the blocked screen, the same as for a session blocked later.
+        forgetUserWhenSessionGone(client, error);
       },
     }),
     defaultOptions: {

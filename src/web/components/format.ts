@@ -27,3 +27,21 @@ export function safeNextPath(next: string | null): string {
   }
   return next;
 }
+
+/**
+ * The time zone organizations work in. Access periods and block ends are told in it, so
+ * "until 31 May, 23:59" means the same to the person and to the organization's staff.
+ */
+export const ORGANIZATION_TIME_ZONE = 'Europe/Moscow';
+
+/** Formats an ISO timestamp in the organization's time zone, e.g. "31 мая 2026 г., 23:59 (МСК)". */
+export function formatOrganizationDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: ORGANIZATION_TIME_ZONE,
+  }).format(date);
+  return `${text} (${locale.startsWith('ru') ? 'МСК' : 'Moscow time'})`;
+}

@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useSession } from '../api/session.js';
+import { useSession } from '../api/auth.js';
 import { QueryState } from './query-state.js';
 import { usePageTitle } from './use-page-title.js';
 
@@ -31,11 +31,11 @@ export function RequireAuth({ staff = false }: RequireAuthProps) {
   const session = useSession();
   const location = useLocation();
   if (!session.data) return <QueryState query={session} />;
-  const { user } = session.data;
-  if (!user) {
+  const { account } = session.data;
+  if (!account) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (staff && user.staffRole === null) return <Forbidden />;
+  if (staff && account.staffRole === null) return <Forbidden />;
   return <Outlet />;
 }

@@ -3,7 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { useSession, useSignOut } from '../api/session.js';
+import { useSession, useSignOut } from '../api/auth.js';
+import { clearAuthNotice, useAuthNotice } from '../auth/auth-notice.js';
+import { BlockedScreen } from '../components/blocked-screen.js';
 import { LanguageMenu } from './language-menu.js';
 import { MainNav } from './main-nav.js';
 import { OfflineNotice } from './offline-notice.js';
@@ -20,7 +22,19 @@ export function AppLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const previousPath = useRef(pathname);
 
-  const user = session.data?.user ?? null;
+  const user = session.data?.account ?? null;
+  const notice = useAuthNotice();
+
+  // Blocked, whether told at sign-in or by a session that was open when the block began.
+  const leaveBlockedScreen = () => {
+    clearAuthNotice();
+    if (session.isError) {
+      // The blocked session keeps its cookie; signing out drops it so the form works again.
+      signOut.mutate(undefined, { onSettled: () => void navigate('/signin') });
+    } else {
+      void navigate('/signin');
+    }
+  };
 
   // After a client-side navigation: close the mobile menu and move focus to the new
   // content, so keyboard and screen-reader users are not left on the old link.
@@ -100,7 +114,11 @@ export function AppLayout() {
             </Group>
           </Alert>
         )}
-        <Outlet />
+        {notice?.kind === 'account_blocked' ? (
+          <BlockedScreen details={notice.details} onBack={leaveBlockedScreen} />
+        ) : (
+          <Outlet />
+        )}
       </AppShell.Main>
     </AppShell>
   );

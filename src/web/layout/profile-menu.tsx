@@ -1,12 +1,12 @@
 import { Avatar, Button, Menu, Text, UnstyledButton, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SessionUser } from '../../shared/contracts/session.js';
+import type { Account } from '../../shared/contracts/auth.js';
 
 /** Props of ProfileMenu. */
 interface ProfileMenuProps {
   /** The signed-in person, or null for a guest (then a "Sign in" button is shown). */
-  user: SessionUser | null;
+  user: Account | null;
   onSignOut: () => void;
   signingOut: boolean;
 }
@@ -46,7 +46,7 @@ export function ProfileMenu({ user, onSignOut, signingOut }: ProfileMenuProps) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Label>{user.email ?? user.phone ?? user.personalCode}</Menu.Label>
         <Menu.Item component={Link} to="/profile">
           {t('profile.profile')}
         </Menu.Item>

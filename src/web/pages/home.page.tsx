@@ -1,7 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../api/session.js';
+import { useSession } from '../api/auth.js';
 import { QueryState } from '../components/query-state.js';
 import { usePageTitle } from '../components/use-page-title.js';
 
@@ -12,7 +12,7 @@ export function HomePage() {
   usePageTitle(t('home.title'));
   if (!session.data) return <QueryState query={session} />;
 
-  const { user } = session.data;
+  const { account: user } = session.data;
   if (!user) {
     return (
       <Stack gap="md" align="flex-start">

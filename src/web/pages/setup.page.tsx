@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ZSetupRequest } from '../../shared/contracts/session.js';
 import { ApiError } from '../api/client.js';
-import { useCompleteSetup, useSetupStatus } from '../api/session.js';
+import { useCompleteSetup, useSession, useSetupStatus } from '../api/auth.js';
+import { newPasswordLocalProblems } from '../auth/new-password-fields.js';
+import { rejectedProblems } from '../auth/password-problems.js';
 import { readFieldIssues, type FieldIssue } from '../components/form-errors.js';
 import { QueryState } from '../components/query-state.js';
 import { usePageTitle } from '../components/use-page-title.js';
@@ -36,6 +38,8 @@ export function SetupPage() {
   usePageTitle(t('setup.title'));
   const { token = '' } = useParams();
   const status = useSetupStatus(token);
+  const session = useSession();
+  const minLength = session.data?.organization.passwordMinLength ?? 10;
   const complete = useCompleteSetup(token);
   const navigate = useNavigate();
   const [values, setValues] = useState<Record<Field, string>>({
@@ -53,7 +57,9 @@ export function SetupPage() {
       case 'displayName':
         return issue.code === 'too_big' ? t('setup.nameTooLong') : t('setup.nameRequired');
       case 'password':
-        return issue.code === 'too_big' ? t('setup.passwordTooLong') : t('setup.passwordTooShort');
+        return issue.code === 'too_big'
+          ? t('setup.passwordTooLong')
+          : t('setup.passwordTooShort', { count: minLength });
       default:
         return t('setup.emailInvalid');
     }
@@ -90,6 +96,11 @@ export function SetupPage() {
       showIssues(readFieldIssues(parsed.error.issues));
       return;
     }
+    // The full policy is the server's (common passwords); the length is known here already.
+    if (newPasswordLocalProblems(values.password, minLength).includes('too_short')) {
+      showIssues([{ field: 'password', code: 'too_small' }]);
+      return;
+    }
     setErrors({});
     complete.mutate(parsed.data, {
       onSuccess: () => {
@@ -98,6 +109,14 @@ export function SetupPage() {
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'validation_failed') {
           showIssues(readFieldIssues(error.details));
+        }
+        const problems = rejectedProblems(error);
+        if (problems.length > 0) {
+          const rules = problems.map((problem) =>
+            t(`passwordRules.${problem}`, { count: minLength }),
+          );
+          setErrors({ password: `${t('passwordRules.rejected')} (${rules.join('; ')})` });
+          passwordRef.current?.focus();
         }
       },
     });
@@ -147,7 +166,7 @@ export function SetupPage() {
           <PasswordInput
             ref={passwordRef}
             label={t('setup.password')}
-            description={t('setup.passwordHint')}
+            description={t('setup.passwordHint', { count: minLength })}
             autoComplete="new-password"
             visibilityToggleButtonProps={{ 'aria-label': t('app.togglePassword') }}
             {...bind('password')}

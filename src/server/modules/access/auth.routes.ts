@@ -12,6 +12,7 @@ import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { Organization } from '../orgs/index.js';
 import type { Guards } from './guards.js';
+import { PASSWORD_MAX_LENGTH } from './password-policy.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { endSession, SESSION_COOKIE, toSessionInfo } from './sessions.service.js';
 import {
@@ -39,6 +40,8 @@ export const publicOrganization = (organization: Organization) => ({
   supportPhone: organization.supportPhone,
   selfRegistration: organization.selfRegistration,
   passwordMinLength: organization.passwordMinLength,
+  passwordMaxLength: PASSWORD_MAX_LENGTH,
+  timezone: organization.timezone,
 });
 
 const clientOf = (request: FastifyRequest) => ({
