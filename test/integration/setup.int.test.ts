@@ -163,7 +163,10 @@ describe('first-administrator setup', () => {
 
     const invalid = await postSetup(organization, token, { ...OWNER, password: 'short' });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json<ErrorBody>().error.code).toBe('validation_failed');
+    expect(invalid.json<ErrorBody>().error).toMatchObject({
+      code: 'password_rejected',
+      details: { problems: ['too_short'] },
+    });
     expect(await usersOf(organization)).toHaveLength(0);
     expect(await outboxOf(organization)).toHaveLength(0);
 

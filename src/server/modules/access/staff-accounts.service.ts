@@ -59,7 +59,10 @@ async function findExisting(
   phone: string | null,
 ) {
   const matches = await findAccountsByContact(tx, organizationId, { email, phone });
-  const [existing, other] = matches;
+  // The email decides whose account it is; a phone on another account is then the conflict.
+  const byEmail = matches.find((account) => email !== null && account.email === email);
+  const existing = byEmail ?? matches[0];
+  const other = matches.find((account) => account !== existing);
   if (!existing) return null;
   // The email and the phone belong to different people, or the account has another email/phone.
   if (other || (phone && existing.phone && existing.phone !== phone)) {
