@@ -13,6 +13,7 @@ import { ConsolePage } from './pages/console/console.page.js';
 import { JobsPage } from './pages/console/jobs.page.js';
 import { OutboxMessagePage } from './pages/console/outbox-message.page.js';
 import { OutboxPage } from './pages/console/outbox.page.js';
+import { SmsOutboxPage } from './pages/console/sms-outbox.page.js';
 import { RecoveryDetailPage } from './pages/console/recovery-detail.page.js';
 import { RecoveryListPage } from './pages/console/recovery-list.page.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
@@ -68,6 +69,7 @@ export function App() {
           <Route index element={<ConsolePage />} />
           <Route path="outbox" element={<OutboxPage />} />
           <Route path="outbox/:id" element={<OutboxMessagePage />} />
+          <Route path="sms" element={<SmsOutboxPage />} />
           <Route path="jobs" element={<JobsPage />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/new" element={<OpenAccessPage />} />

@@ -17,4 +17,6 @@ export const outboxKey = ['staff', 'outbox'] as const;
 /** `GET /api/staff/outbox/:id`; under outboxKey, so invalidating the list refreshes it too. */
 export const outboxMessageKey = (id: string) => ['staff', 'outbox', 'message', id] as const;
 /** `GET /api/staff/jobs/failed`. */
+/** `GET /api/staff/sms-outbox`. */
+export const smsOutboxKey = ['staff', 'sms-outbox'] as const;
 export const failedJobsKey = ['staff', 'jobs', 'failed'] as const;

@@ -5,7 +5,8 @@ import {
   ZOutboxMessage,
 } from '../../shared/contracts/staff.js';
 import { apiCommand, apiRequest } from './client.js';
-import { failedJobsKey, outboxKey, outboxMessageKey } from './keys.js';
+import { ZSmsOutboxListResponse } from '../../shared/contracts/sms.js';
+import { failedJobsKey, outboxKey, outboxMessageKey, smsOutboxKey } from './keys.js';
 
 const OUTBOX_PAGE_SIZE = 50;
 
@@ -15,6 +16,20 @@ export function useOutbox() {
     queryKey: outboxKey,
     queryFn: ({ pageParam, signal }) =>
       apiRequest('/api/staff/outbox', ZOutboxListResponse, {
+        query: { before: pageParam, limit: OUTBOX_PAGE_SIZE },
+        signal,
+      }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextBefore ?? undefined,
+  });
+}
+
+/** Outbox SMS, newest first, page by page (`GET /api/staff/sms-outbox`). */
+export function useSmsOutbox() {
+  return useInfiniteQuery({
+    queryKey: smsOutboxKey,
+    queryFn: ({ pageParam, signal }) =>
+      apiRequest('/api/staff/sms-outbox', ZSmsOutboxListResponse, {
         query: { before: pageParam, limit: OUTBOX_PAGE_SIZE },
         signal,
       }),

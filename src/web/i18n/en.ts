@@ -21,6 +21,7 @@ export const en = {
     console: 'Console',
     consoleOverview: 'Overview',
     outbox: 'Mail',
+    sms: 'SMS',
     recovery: 'Recovery',
     accounts: 'Accounts',
     orgSettings: 'Access settings',
@@ -460,6 +461,16 @@ export const en = {
     intro: 'Staff tools of the organization. Only staff members see this section.',
     outboxText: 'Emails the system has sent: subject, text and HTML version.',
     jobsText: 'Background jobs that failed, and retrying them.',
+  },
+  sms: {
+    title: 'SMS',
+    intro:
+      'Text messages the system sent, newest first. Without an SMS gateway they stay here and do not reach phones.',
+    empty: 'No text messages yet.',
+    count_one: '{{count}} message',
+    count_other: '{{count}} messages',
+    to: 'To',
+    error: 'Gateway error',
   },
   outbox: {
     title: 'Mail',

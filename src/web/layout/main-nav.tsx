@@ -48,6 +48,7 @@ export function MainNav({ showConsole }: MainNavProps) {
   const staff: NavItem[] = [
     { to: '/console', label: t('nav.consoleOverview'), end: true },
     { to: '/console/outbox', label: t('nav.outbox') },
+    { to: '/console/sms', label: t('nav.sms') },
     { to: '/console/accounts', label: t('nav.accounts') },
     { to: '/console/recovery', label: t('nav.recovery') },
     { to: '/console/settings', label: t('nav.orgSettings') },
