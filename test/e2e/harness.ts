@@ -247,3 +247,78 @@ export async function createOwner(journey: Journey, server: KabinetServer): Prom
   await page.waitForURL((url) => url.pathname === '/console');
   return OWNER;
 }
+
+/** Path and query of an absolute link (emails and the CLI print absolute ones). */
+export function pathOf(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
+}
+
+/**
+ * Waits until the outbox holds `count` emails to `to` made from `template` (an email
+ * template name such as `email_change_notice`), and returns their ids, newest first.
+ */
+export async function emailsTo(
+  staff: Journey,
+  to: string,
+  template: string,
+  count = 1,
+): Promise<string[]> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const list = await staff.context.request.get('/api/staff/outbox?limit=100');
+    if (!list.ok()) throw new Error(`GET /api/staff/outbox: ${list.status()} ${await list.text()}`);
+    const { messages } = (await list.json()) as {
+      messages: { id: string; toAddress: string; template: string }[];
+    };
+    const found = messages
+      .filter((m) => m.toAddress.toLowerCase() === to.toLowerCase() && m.template === template)
+      .map((m) => m.id);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline)
+      throw new Error(`expected ${count} ${template} email(s) to ${to}, found ${found.length}`);
+    await delay(300);
+  }
+}
+
+/**
+ * Reads the newest SMS code sent to `phone` (E.164) from the console's SMS page, as staff
+ * read it when no SMS gateway is configured.
+ */
+export async function smsCodeFor(staff: Journey, phone: string): Promise<string> {
+  const { page } = staff;
+  await page.goto('/console/sms');
+  await seen(page.getByRole('heading', { name: 'SMS' }));
+  const message = page.getByRole('listitem').filter({ hasText: phone }).first();
+  await seen(message);
+  const code = /\b(\d{6})\b/.exec(await message.innerText())?.[1];
+  if (!code) throw new Error(`no 6-digit code in the SMS to ${phone}`);
+  return code;
+}
+
+/** Opens access through the CLI (`kabinet accounts open …`); resolves with the activation path. */
+export async function openAccessByCli(
+  server: KabinetServer,
+  email: string,
+  name: string,
+  ...extra: string[]
+): Promise<string> {
+  const out = await server.cli('accounts', 'open', '--email', email, '--name', name, ...extra);
+  const link = /https?:\/\/\S+\/activate\?token=\S+/.exec(out)?.[0];
+  if (!link) throw new Error(`no activation link in:\n${out}`);
+  return pathOf(link);
+}
+
+/** Sets the first password from an activation path, as the invited person does. */
+export async function activateAccount(
+  journey: Journey,
+  activationPath: string,
+  password: string,
+): Promise<void> {
+  const { page } = journey;
+  await page.goto(activationPath);
+  await page.getByRole('textbox', { name: 'Новый пароль' }).fill(password);
+  await page.getByRole('textbox', { name: 'Повторите пароль' }).fill(password);
+  await page.getByRole('button', { name: 'Сохранить пароль' }).click();
+  await seen(page.getByRole('heading', { name: 'Пароль сохранён' }));
+}

@@ -12,6 +12,11 @@ const CHALLENGE_URL = '/api/captcha/challenge';
 interface CaptchaProps {
   /** Called with the solved payload (to send as `captcha`), or null when it expires or fails. */
   onChange: (payload: string | null) => void;
+  /**
+   * Start solving as soon as the widget appears, without a click: for forms that show the
+   * check only after the server asked for it (sign-in after repeated failures).
+   */
+  autoSolve?: boolean;
 }
 
 interface StateChangeDetail {
@@ -42,7 +47,7 @@ function loadWidget(): Promise<void> {
  * The self-hosted ALTCHA check ("I am not a robot"): the browser solves a small
  * proof-of-work puzzle, no third party sees the person.
  */
-export function Captcha({ onChange }: CaptchaProps) {
+export function Captcha({ onChange, autoSolve = false }: CaptchaProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const [ready, setReady] = useState(false);
@@ -84,6 +89,7 @@ export function Captcha({ onChange }: CaptchaProps) {
         <altcha-widget
           ref={ref}
           challenge={CHALLENGE_URL}
+          auto={autoSolve ? 'onload' : 'off'}
           language={currentLocale()}
           name="captcha"
         />

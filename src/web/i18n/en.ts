@@ -364,6 +364,7 @@ export const en = {
   accessSheet: {
     for: 'Portal access for: {{name}}',
     login: 'Login',
+    personalCode: 'Personal code (your login)',
     code: 'Activation code',
     how: 'Open {{url}}, enter the activation code and choose a password.',
     expires: 'The code works once, until {{date}}.',

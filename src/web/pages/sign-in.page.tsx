@@ -178,7 +178,7 @@ export function SignInPage() {
           {captchaShown && (
             <Stack gap={4}>
               <Text size="sm">{t('captcha.explain')}</Text>
-              <Captcha key={captchaKey} onChange={setCaptcha} />
+              <Captcha key={captchaKey} onChange={setCaptcha} autoSolve />
             </Stack>
           )}
           <Button type="submit" loading={signIn.isPending} disabled={captchaShown && !captcha}>

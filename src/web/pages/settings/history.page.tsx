@@ -17,6 +17,16 @@ type KnownResult = (typeof RESULTS)[number];
 const isKnown = (value: string): value is KnownResult =>
   (RESULTS as readonly string[]).includes(value);
 
+/** One sign-in attempt's result as a person reads it (also used in the staff console). */
+export function SignInResultBadge({ result }: { result: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={result === 'success' ? 'teal' : 'orange'} variant="light">
+      {isKnown(result) ? t(`history.results.${result}`) : result}
+    </Badge>
+  );
+}
+
 /** Settings → История входов: when, from where, on what, and whether it worked. */
 export function HistoryPage() {
   const { t } = useTranslation();
@@ -47,9 +57,7 @@ export function HistoryPage() {
                 <Table.Tr key={event.id}>
                   <Table.Td>{formatDateTime(event.at, locale)}</Table.Td>
                   <Table.Td>
-                    <Badge color={event.result === 'success' ? 'teal' : 'orange'} variant="light">
-                      {isKnown(event.result) ? t(`history.results.${event.result}`) : event.result}
-                    </Badge>
+                    <SignInResultBadge result={event.result} />
                   </Table.Td>
                   <Table.Td>{event.device}</Table.Td>
                   <Table.Td>{event.ip ?? '—'}</Table.Td>

@@ -17,11 +17,24 @@ export function AccessSheetView({ sheet }: { sheet: AccessSheet }) {
         <Stack gap="sm">
           <Title order={2}>{sheet.organizationName}</Title>
           <Text>{t('accessSheet.for', { name: sheet.displayName })}</Text>
+          {sheet.personalCode ? (
+            <Text>
+              {t('accessSheet.personalCode')}:{' '}
+              <Code fz="lg" data-testid="sheet-personal-code">
+                {sheet.personalCode}
+              </Code>
+            </Text>
+          ) : null}
+          {sheet.login !== sheet.personalCode && (
+            <Text>
+              {t('accessSheet.login')}: <Code fz="lg">{sheet.login}</Code>
+            </Text>
+          )}
           <Text>
-            {t('accessSheet.login')}: <Code fz="lg">{sheet.login}</Code>
-          </Text>
-          <Text>
-            {t('accessSheet.code')}: <Code fz="lg">{sheet.activationCode}</Code>
+            {t('accessSheet.code')}:{' '}
+            <Code fz="lg" data-testid="sheet-activation-code">
+              {sheet.activationCode}
+            </Code>
           </Text>
           <Text>{t('accessSheet.how', { url: sheet.activationUrl })}</Text>
           <Text size="sm">

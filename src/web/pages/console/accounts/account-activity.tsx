@@ -5,6 +5,7 @@ import { useRevokeAccountSessions } from '../../../api/staff-accounts.js';
 import { DeviceList } from '../../../components/device-list.js';
 import { formatDateTime } from '../../../components/format.js';
 import { currentLocale } from '../../../i18n/index.js';
+import { SignInResultBadge } from '../../settings/history.page.js';
 
 /** Sessions (with "end all"), recent sign-ins and the audit trail of one account. */
 export function AccountActivity({ detail }: { detail: StaffAccountDetail }) {
@@ -60,7 +61,9 @@ export function AccountActivity({ detail }: { detail: StaffAccountDetail }) {
                 {detail.signIns.map((event) => (
                   <Table.Tr key={event.id}>
                     <Table.Td>{formatDateTime(event.at, locale)}</Table.Td>
-                    <Table.Td>{event.result}</Table.Td>
+                    <Table.Td>
+                      <SignInResultBadge result={event.result} />
+                    </Table.Td>
                     <Table.Td>{event.device}</Table.Td>
                     <Table.Td>{event.ip ?? '—'}</Table.Td>
                   </Table.Tr>

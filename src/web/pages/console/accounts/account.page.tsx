@@ -105,28 +105,31 @@ function AccessCard({ detail }: { detail: StaffAccountDetail }) {
             {t('accountDetail.saveLimit')}
           </Button>
         </Group>
-        <Group gap="xs">
-          {account.email && (
+        {/* Invitations and access sheets only make sense until the person sets a password. */}
+        {!account.activated && (
+          <Group gap="xs">
+            {account.email && (
+              <Button
+                variant="light"
+                loading={invite.isPending}
+                onClick={() => {
+                  invite.mutate();
+                }}
+              >
+                {t('accountDetail.resendInvitation')}
+              </Button>
+            )}
             <Button
               variant="light"
-              loading={invite.isPending}
+              loading={sheet.isPending}
               onClick={() => {
-                invite.mutate();
+                sheet.mutate();
               }}
             >
-              {t('accountDetail.resendInvitation')}
+              {t('accountDetail.printSheet')}
             </Button>
-          )}
-          <Button
-            variant="light"
-            loading={sheet.isPending}
-            onClick={() => {
-              sheet.mutate();
-            }}
-          >
-            {t('accountDetail.printSheet')}
-          </Button>
-        </Group>
+          </Group>
+        )}
         {invite.data && (
           <Stack gap={4}>
             <Text size="sm">
