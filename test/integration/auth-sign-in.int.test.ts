@@ -120,8 +120,16 @@ describe('sign-in by login', () => {
   it('asks for a captcha after repeated failures from one address, whatever the login', async () => {
     const organization = await createOrganization(t.ctx);
     const ip = randomIp();
-    for (let i = 0; i < 5; i++)
-      await signIn(organization, `guess${i}@example.com`, 'wrong', { ip });
+    for (let i = 0; i < 4; i++) {
+      const early = await signIn(organization, `guess${i}@example.com`, 'wrong', { ip });
+      expect(early.json<ErrorBody>().error.details).toBeUndefined();
+    }
+    // The fifth failure already tells the form to show the captcha.
+    const fifth = await signIn(organization, 'guess4@example.com', 'wrong', { ip });
+    expect(fifth.json<ErrorBody>().error).toMatchObject({
+      code: 'invalid_credentials',
+      details: { captchaRequired: true },
+    });
     const response = await signIn(organization, 'guess9@example.com', 'wrong', { ip });
     expect(response.json<ErrorBody>().error.code).toBe('captcha_required');
     const forged = await t.app.inject({

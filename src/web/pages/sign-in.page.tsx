@@ -77,7 +77,13 @@ export function SignInPage() {
       },
       onError: (error) => {
         if (!(error instanceof ApiError)) return;
-        if (captchaShown || CAPTCHA_CODES.has(error.code)) {
+        // The server says when the next attempt from here will need a captcha.
+        const captchaNext =
+          typeof error.details === 'object' &&
+          error.details !== null &&
+          'captchaRequired' in error.details &&
+          error.details.captchaRequired === true;
+        if (captchaShown || captchaNext || CAPTCHA_CODES.has(error.code)) {
           setCaptchaShown(true);
           setCaptcha(null);
           setCaptchaKey((key) => key + 1);

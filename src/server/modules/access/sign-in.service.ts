@@ -76,9 +76,18 @@ export async function signIn(
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, request.password);
   if (!user || !passwordOk) {
     await recordFailure(ctx.db, organization.id, key, LOCKOUT, now);
-    await recordFailure(ctx.db, organization.id, addressKey(client.ip), COUNT_ONLY, now);
+    const fromAddress = await recordFailure(
+      ctx.db,
+      organization.id,
+      addressKey(client.ip),
+      COUNT_ONLY,
+      now,
+    );
     await event('invalid_credentials');
-    throw new AppError('invalid_credentials');
+    // Tells the form to show the captcha now rather than after one more refused attempt; it
+    // depends only on this address's failures, so it reveals nothing about the login.
+    const captchaRequired = (fromAddress?.failures ?? 0) >= CAPTCHA_AFTER_ADDRESS_FAILURES;
+    throw new AppError('invalid_credentials', captchaRequired ? { captchaRequired } : undefined);
   }
   if (throttle) await clearThrottle(ctx.db, organization.id, key);
 
