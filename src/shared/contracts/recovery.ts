@@ -26,31 +26,48 @@ export function parseRecoveryNumber(raw: string): number | null {
 }
 
 // Multipart sends empty inputs as empty strings; they mean "not given".
-const optionalText = (schema: z.ZodString) =>
+const optionalText = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/**
+ * How the person confirms the request: a link to the new email, or — when they gave only a
+ * new phone — a 6-digit SMS code (`POST /api/recovery-requests/{number}/confirm-phone`). Status
+ * changes then go the same way (email, or short SMS).
+ */
+export const ZRecoveryConfirmationChannel = z.enum(['email', 'sms']);
+export type RecoveryConfirmationChannel = z.infer<typeof ZRecoveryConfirmationChannel>;
 
 /**
  * POST /api/recovery-requests, sent as `multipart/form-data`: these text fields, plus up to
  * `RECOVERY_MAX_FILES` files in `documents` (PDF, JPEG or PNG, each at most
  * `RECOVERY_MAX_FILE_MB`).
  */
-export const ZRecoveryRequestFields = z.object({
-  fullName: z.string().trim().min(2).max(200),
-  /** The old login (email, phone or personal code) if the person remembers it. */
-  knownLogin: optionalText(z.string().trim().max(320)),
-  /** The new address: receives the confirmation link and every status email. */
-  newEmail: ZEmail,
-  /** A new phone to put on the account, in any usual notation. */
-  newPhone: optionalText(
-    z
-      .string()
-      .max(40)
-      .refine((value) => normalizePhone(value) !== null, { message: 'Invalid phone number' }),
-  ),
-  description: z.string().trim().min(1).max(4000),
-  /** The ALTCHA payload (from `GET /api/captcha/challenge`). */
-  captcha: optionalText(z.string().max(10_000)),
-});
+export const ZRecoveryRequestFields = z
+  .object({
+    fullName: z.string().trim().min(2).max(200),
+    /** The old login (email, phone or personal code) if the person remembers it. */
+    knownLogin: optionalText(z.string().trim().max(320)),
+    /**
+     * The new address: receives the confirmation link and every status email. Optional when a
+     * new phone is given (then an SMS code confirms the request and status news go by SMS).
+     */
+    newEmail: optionalText(ZEmail),
+    /** A new phone to put on the account, in any usual notation. */
+    newPhone: optionalText(
+      z
+        .string()
+        .max(40)
+        .refine((value) => normalizePhone(value) !== null, { message: 'Invalid phone number' }),
+    ),
+    description: z.string().trim().min(1).max(4000),
+    /** The ALTCHA payload (from `GET /api/captcha/challenge`). */
+    captcha: optionalText(z.string().max(10_000)),
+  })
+  // The request needs a way to reach the person: a new email, a new phone, or both.
+  .refine((fields) => fields.newEmail !== undefined || fields.newPhone !== undefined, {
+    path: ['newEmail'],
+    message: 'Give a new email or a new phone',
+  });
 export type RecoveryRequestFields = z.infer<typeof ZRecoveryRequestFields>;
 
 /** 201 of POST /api/recovery-requests. Show `statusUrl` to the person: it is their only key. */
@@ -60,6 +77,8 @@ export const ZRecoverySubmitResponse = z.object({
   statusSecret: z.string(),
   statusUrl: z.string(),
   confirmationExpiresAt: z.iso.datetime({ offset: true }),
+  /** `sms`: ask for the code sent to the new phone; `email`: tell them to open the link. */
+  confirmationChannel: ZRecoveryConfirmationChannel,
 });
 
 export const ZRecoveryNumberParams = z.object({
@@ -79,6 +98,8 @@ export const ZRecoveryPublicStatus = z.object({
   confirmedAt: z.iso.datetime({ offset: true }).nullable(),
   /** The confirmation link expired unused: offer «Отправить ссылку ещё раз». */
   confirmationExpired: z.boolean(),
+  /** How an unconfirmed request is confirmed: the email link, or a code sent by SMS. */
+  confirmationChannel: ZRecoveryConfirmationChannel,
   decidedAt: z.iso.datetime({ offset: true }).nullable(),
   rejectReason: z.string().nullable(),
 });
@@ -87,7 +108,17 @@ export type RecoveryPublicStatus = z.infer<typeof ZRecoveryPublicStatus>;
 /** POST /api/recovery-requests/confirm: the link from the confirmation email. */
 export const ZRecoveryConfirmRequest = z.object({ token: z.string().min(1).max(200) });
 
-/** 202 of POST /api/recovery-requests/{number}/resend-confirmation. */
+/**
+ * POST /api/recovery-requests/{number}/confirm-phone: the 6-digit code sent by SMS to the new
+ * phone of a request that has no new email. 400 `code_invalid` (details.triesLeft), 410
+ * `code_expired` (expired, used, replaced or out of tries: resend for a new one).
+ */
+export const ZRecoveryConfirmPhoneRequest = z.object({
+  secret: z.string().min(1).max(200),
+  code: z.string().regex(/^\d{6}$/),
+});
+
+/** 202 of POST /api/recovery-requests/{number}/resend-confirmation (a new link, or a new SMS code). */
 export const ZRecoveryResendResponse = z.object({
   confirmationExpiresAt: z.iso.datetime({ offset: true }),
 });
@@ -104,7 +135,8 @@ export const ZRecoveryRequestSummary = z.object({
   status: ZRecoveryStatus,
   fullName: z.string(),
   knownLogin: z.string().nullable(),
-  newEmail: z.string(),
+  /** Null when the person gave only a new phone. */
+  newEmail: z.string().nullable(),
   newPhone: z.string().nullable(),
   createdAt: z.iso.datetime({ offset: true }),
   confirmedAt: z.iso.datetime({ offset: true }).nullable(),

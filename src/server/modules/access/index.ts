@@ -22,6 +22,8 @@ export { liftBlocksInForce, setBlock } from './blocks.service.js';
 export { findAccountIdByEmail } from './staff-accounts-view.service.js';
 export { seedDemoAccount, type DemoAccountSpec } from './demo-accounts.service.js';
 export { checkNewPassword, assertNewPassword } from './password-policy.js';
+export { issueSmsCode, verifySmsCode, SMS_CODE_TTL_MINUTES } from './sms-codes.service.js';
+export { claimSmsCode } from './password-reset.repo.js';
 
 /** Sign-in, sessions and first-administrator setup. */
 export function accessModule(

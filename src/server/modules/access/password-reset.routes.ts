@@ -53,7 +53,7 @@ export function passwordResetRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['auth'],
         summary: 'Ask for a reset link (email) or code (SMS); 202 whatever the login',
         description:
-          'Always 202 {accepted:true}: the answer never says whether an account exists. An email login with an account gets a link to /reset-password?token=…, an unknown email a notice that no account uses it; a phone login with an account gets a 6-digit SMS code.',
+          'Always 202 {accepted:true}: the answer never says whether an account exists. An email login with an account gets a link to /reset-password?token=…, an unknown email a notice that no account uses it; a phone login with an account gets a 6-digit SMS code. From the fourth request of one client address within an hour, `captcha` (an ALTCHA payload from GET /api/captcha/challenge) is required: 400 captcha_required without it, 400 captcha_invalid when it is wrong, expired or reused.',
         body: ZPasswordResetRequest,
         response: { 202: ZAcceptedResponse, ...errors },
       },
@@ -63,6 +63,7 @@ export function passwordResetRoutes(app: FastifyInstance, ctx: AppContext) {
       await requestPasswordReset(ctx, request.organization, request.body.login, {
         ip: request.ip,
         locale: localeFromAcceptLanguage(request.headers['accept-language']),
+        captcha: request.body.captcha,
       });
       return reply.status(202).send({ accepted: true });
     },

@@ -3,6 +3,7 @@ import type { ZPasswordResetConfirm } from '../../../shared/contracts/auth.js';
 import type { Locale } from '../../../shared/errors.js';
 import { normalizePhone, parseLogin } from '../../../shared/login.js';
 import { AppError } from '../../infra/app-error.js';
+import { requireCaptcha } from '../../infra/captcha.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { enqueueEmail } from '../notify/index.js';
@@ -24,7 +25,7 @@ import {
 import { hashPassword } from './passwords.js';
 import { endUserSessions } from './sessions.repo.js';
 import { checkSmsCode, issueSmsCode } from './sms-codes.service.js';
-import { clearSignInLock } from './throttle.repo.js';
+import { clearSignInLock, countUse, resetAddressKey } from './throttle.repo.js';
 import { generateToken, hashToken } from './tokens.js';
 import { findUserById, updatePasswordHash, type UserRow } from './users.repo.js';
 
@@ -33,10 +34,16 @@ const PURPOSE = 'password_reset';
 // to flood someone's mailbox.
 const NO_ACCOUNT_NOTICE_WINDOW_MS = 3600_000;
 
+/** Reset requests one client address may make in an hour before it needs a solved captcha. */
+export const RESET_REQUESTS_BEFORE_CAPTCHA = 3;
+const RESET_ADDRESS_WINDOW_MS = 3600_000;
+
 /** Where a request comes from: for the audit log and the language of an unknown person. */
 export interface ResetClient {
   ip: string;
   locale: Locale;
+  /** The ALTCHA payload the form sent, if any (needed after a few requests from the address). */
+  captcha?: string | undefined;
 }
 
 export const localeOf = (user: UserRow): Locale => (user.locale === 'en' ? 'en' : 'ru');
@@ -46,6 +53,9 @@ export const localeOf = (user: UserRow): Locale => (user.locale === 'en' ? 'en' 
  * SMS; an unknown email gets a notice that no account uses it (rate-limited per address); an
  * unknown phone gets nothing (no SMS to strangers). The caller answers 202 whatever happened,
  * so the answer reveals nothing, and every branch does comparable work (a lookup and a write).
+ * From the fourth request of a client address within an hour, a solved captcha is required
+ * first (400 `captcha_required` / `captcha_invalid`); that depends on the address only, never
+ * on the login, so it reveals nothing either.
  */
 export async function requestPasswordReset(
   ctx: AppContext,
@@ -54,6 +64,15 @@ export async function requestPasswordReset(
   client: ResetClient,
   now = new Date(),
 ): Promise<void> {
+  // Every request counts, a refused one too: a bot cannot reset the count by failing captchas.
+  const fromAddress = await countUse(
+    ctx.db,
+    organization.id,
+    resetAddressKey(client.ip),
+    RESET_ADDRESS_WINDOW_MS,
+    now,
+  );
+  if (fromAddress > RESET_REQUESTS_BEFORE_CAPTCHA) await requireCaptcha(ctx, client.captcha);
   const parsed = parseLogin(login);
   if (!parsed) return;
   const user = await findAccountByLogin(ctx.db, organization.id, parsed);

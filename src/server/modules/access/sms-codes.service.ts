@@ -20,12 +20,16 @@ export const SMS_CODE_MAX_TRIES = 5;
 const SMS_CODES_PER_HOUR = 3;
 const SMS_CODE_GAP_MS = 60_000;
 
-/** What a code is for; each purpose has its own SMS text and its own limits. */
-export type SmsCodePurpose = 'password_reset' | 'phone_change';
+/**
+ * What a code is for; each purpose has its own SMS text and its own limits. `recovery_confirm`
+ * confirms the new phone of an account-recovery request and belongs to no account.
+ */
+export type SmsCodePurpose = 'password_reset' | 'phone_change' | 'recovery_confirm';
 
 const TEMPLATE = {
   password_reset: 'password_reset_code',
   phone_change: 'phone_change_code',
+  recovery_confirm: 'recovery_confirm_code',
 } as const;
 
 /**
@@ -41,7 +45,8 @@ function hashSmsCode(ctx: AppContext, phone: string, purpose: SmsCodePurpose, co
 /** Options of `issueSmsCode`. */
 export interface IssueSmsCodeOptions {
   organizationId: string;
-  userId: string;
+  /** The account the code acts on; null when it proves only that a phone is the person's. */
+  userId: string | null;
   /** E.164. */
   phone: string;
   purpose: SmsCodePurpose;
@@ -87,29 +92,43 @@ export async function issueSmsCode(
   return { sent: true };
 }
 
+/** Options of `verifySmsCode` and `checkSmsCode`. */
+export interface CheckSmsCodeOptions {
+  organizationId: string;
+  /** E.164. */
+  phone: string;
+  purpose: SmsCodePurpose;
+  code: string;
+  now: Date;
+}
+
 /**
  * Spends one try of the phone's newest code and returns the code row when `code` matches.
  * Throws 400 `code_invalid` for a wrong code and 410 `code_expired` when there is no live code
  * (expired, used, replaced, or its tries are spent). The caller then claims the row in its
  * transaction (`claimSmsCode`), so a code works once.
  */
-export async function checkSmsCode(
+export async function verifySmsCode(
   ctx: AppContext,
-  options: {
-    organizationId: string;
-    phone: string;
-    purpose: SmsCodePurpose;
-    code: string;
-    now: Date;
-  },
-): Promise<SmsCodeRow & { userId: string }> {
+  options: CheckSmsCodeOptions,
+): Promise<SmsCodeRow> {
   const { organizationId, phone, purpose, now } = options;
   const row = await takeSmsCodeTry(ctx.db, organizationId, phone, purpose, SMS_CODE_MAX_TRIES, now);
-  if (!row?.userId) throw new AppError('code_expired');
+  if (!row) throw new AppError('code_expired');
   if (row.codeHash !== hashSmsCode(ctx, phone, purpose, options.code)) {
     throw new AppError('code_invalid', {
       triesLeft: Math.max(0, SMS_CODE_MAX_TRIES - row.attempts),
     });
   }
+  return row;
+}
+
+/** `verifySmsCode` for codes that act on an account: a code of no account is `code_expired`. */
+export async function checkSmsCode(
+  ctx: AppContext,
+  options: CheckSmsCodeOptions,
+): Promise<SmsCodeRow & { userId: string }> {
+  const row = await verifySmsCode(ctx, options);
+  if (!row.userId) throw new AppError('code_expired');
   return { ...row, userId: row.userId };
 }

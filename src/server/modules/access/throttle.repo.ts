@@ -10,6 +10,8 @@ export const accountKey = (userId: string) => `account:${userId}`;
 export const unknownLoginKey = (normalizedLogin: string) => `login:${normalizedLogin}`;
 /** Throttle key of a client address (captcha after repeated failures). */
 export const addressKey = (ip: string) => `ip:${ip}`;
+/** Throttle key counting a client address's password-reset requests (captcha after a few). */
+export const resetAddressKey = (ip: string) => `reset-ip:${ip}`;
 
 export async function findThrottle(db: DbOrTx, organizationId: string, key: string) {
   const [row] = await db
@@ -77,4 +79,34 @@ export async function clearThrottle(db: DbOrTx, organizationId: string, key: str
 /** Lifts a lockout of an account (password reset works while locked and clears the lock). */
 export async function clearSignInLock(db: DbOrTx, organizationId: string, userId: string) {
   await clearThrottle(db, organizationId, accountKey(userId));
+}
+
+/**
+ * Counts one more use of a count-only key in a fixed window of `windowMs` and returns the
+ * count within the window, this use included. For these keys `locked_until` holds the end of
+ * the window (nothing is ever locked by them); a use after it starts a new window at 1.
+ * Atomic: one upsert, so concurrent uses get distinct counts.
+ */
+export async function countUse(
+  db: DbOrTx,
+  organizationId: string,
+  key: string,
+  windowMs: number,
+  now: Date,
+): Promise<number> {
+  const windowEnd = new Date(now.getTime() + windowMs);
+  const windowOver = sql`(${signInThrottles.lockedUntil} is null or ${signInThrottles.lockedUntil} <= ${now.toISOString()}::timestamptz)`;
+  const [row] = await db
+    .insert(signInThrottles)
+    .values({ organizationId, key, failures: 1, lockedUntil: windowEnd, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [signInThrottles.organizationId, signInThrottles.key],
+      set: {
+        failures: sql`case when ${windowOver} then 1 else ${signInThrottles.failures} + 1 end`,
+        lockedUntil: sql`case when ${windowOver} then ${windowEnd.toISOString()}::timestamptz else ${signInThrottles.lockedUntil} end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ failures: signInThrottles.failures });
+  return row?.failures ?? 1;
 }

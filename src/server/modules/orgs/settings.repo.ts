@@ -26,3 +26,16 @@ export async function updateOrganizationSettings(
     .returning();
   return row ?? null;
 }
+
+/**
+ * The organization row, locked until the transaction ends: two concurrent changes of the
+ * settings then audit the values each one really replaced.
+ */
+export async function lockOrganization(tx: DbOrTx, organizationId: string) {
+  const [row] = await tx
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('update');
+  return row ?? null;
+}

@@ -5,6 +5,7 @@ import {
   ZOrganizationSettings,
   ZUpdateOrganizationSettings,
 } from '../../../shared/contracts/org-settings.js';
+import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { Guards } from '../access/index.js';
 import { changeOrganizationSettings, getOrganizationSettings } from './settings.service.js';
@@ -38,12 +39,19 @@ export function organizationSettingsModule(
     {
       schema: {
         tags,
-        summary: 'Change access settings (omitted fields stay)',
+        summary: 'Change access settings (omitted fields stay; audited)',
         body: ZUpdateOrganizationSettings,
         response: { 200: ZOrganizationSettings, ...errors },
       },
       preHandler: ownersAndAdmins,
     },
-    (request) => changeOrganizationSettings(ctx, request.organization.id, request.body),
+    (request) => {
+      // The guard let only signed-in owners and administrators through.
+      if (!request.user) throw new AppError('unauthenticated');
+      return changeOrganizationSettings(ctx, request.organization.id, request.body, {
+        id: request.user.id,
+        ip: request.ip,
+      });
+    },
   );
 }

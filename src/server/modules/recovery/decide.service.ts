@@ -3,24 +3,23 @@ import {
   formatRecoveryNumber,
   type RecoveryRequestDetail,
 } from '../../../shared/contracts/recovery.js';
-import type { Locale } from '../../../shared/errors.js';
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
+import type { DbOrTx } from '../../infra/db.js';
 import { endUserSessions, recordAudit } from '../access/index.js';
 import { enqueueEmail } from '../notify/index.js';
+import { enqueueSms } from '../notify/sms/index.js';
 import type { Organization } from '../orgs/index.js';
 import { generateSecret, hashSecret } from './recovery-links.js';
 import {
   countContactOwners,
   findAccount,
   insertPasswordResetToken,
+  spendAccountResetCredentials,
   updateAccountContacts,
 } from './recovery-accounts.repo.js';
-import {
-  decideRecoveryRequest,
-  findStaffRecoveryRequest,
-  type RecoveryRequestRow,
-} from './recovery.repo.js';
+import { localeOf, tellRecoveryRejected } from './recovery-notify.js';
+import { decideRecoveryRequest, findStaffRecoveryRequest } from './recovery.repo.js';
 import { getRecoveryRequest } from './staff-queue.service.js';
 
 /** The staff member deciding, and from where (for the audit log). */
@@ -34,8 +33,6 @@ export interface Decider {
 // owners and administrators may do that.
 const MAY_RECOVER_STAFF: StaffRole[] = ['owner', 'admin'];
 
-const localeOf = (row: RecoveryRequestRow): Locale => (row.locale === 'en' ? 'en' : 'ru');
-
 async function pendingRequest(ctx: AppContext, organizationId: string, id: string) {
   const found = await findStaffRecoveryRequest(ctx.db, organizationId, id);
   if (!found) throw new AppError('not_found');
@@ -44,9 +41,11 @@ async function pendingRequest(ctx: AppContext, organizationId: string, id: strin
 }
 
 /**
- * Approves a request for the account staff picked: the new email (and phone, if given)
- * replace the account's, its sessions end, a password-reset link goes to the new address, and
- * the change is audited — all in one transaction, which also refuses a second decision.
+ * Approves a request for the account staff picked: the new email and/or phone replace the
+ * account's, its sessions end, reset links and codes sent to the old contacts stop working, and
+ * the change is audited — all in one transaction, which also refuses a second decision. With a
+ * new email, a password-reset link goes there; a phone-only request gets an SMS telling the
+ * person to set a password with «Забыли пароль?» and this phone (the SMS-code reset).
  */
 export async function approveRecoveryRequest(
   ctx: AppContext,
@@ -61,14 +60,17 @@ export async function approveRecoveryRequest(
   if (!account) throw new AppError('not_found');
   if (account.staffRole && !MAY_RECOVER_STAFF.includes(decider.role))
     throw new AppError('forbidden');
-  const minutes = ctx.config.passwordResetTtlMinutes;
-  const token = generateSecret();
+  const { newEmail, newPhone } = request;
+  const number = formatRecoveryNumber(request.number);
   await ctx.db.transaction(async (tx) => {
-    if (await countContactOwners(tx, organization.id, account.id, { email: request.newEmail }))
+    if (
+      newEmail &&
+      (await countContactOwners(tx, organization.id, account.id, { email: newEmail }))
+    )
       throw new AppError('email_taken');
     if (
-      request.newPhone &&
-      (await countContactOwners(tx, organization.id, account.id, { phone: request.newPhone }))
+      newPhone &&
+      (await countContactOwners(tx, organization.id, account.id, { phone: newPhone }))
     )
       throw new AppError('phone_taken');
     const decided = await decideRecoveryRequest(tx, organization.id, id, {
@@ -81,11 +83,12 @@ export async function approveRecoveryRequest(
     await updateAccountContacts(
       tx,
       account.id,
-      { email: request.newEmail, ...(request.newPhone ? { phone: request.newPhone } : {}) },
+      { ...(newEmail ? { email: newEmail } : {}), ...(newPhone ? { phone: newPhone } : {}) },
       now,
     );
     // Whoever holds a session of the lost account now may not be its owner.
     await endUserSessions(tx, account.id, 'revoked');
+    await spendAccountResetCredentials(tx, account.id, now);
     await recordAudit(tx, {
       organizationId: organization.id,
       actorId: decider.id,
@@ -93,37 +96,71 @@ export async function approveRecoveryRequest(
       action: 'recovery.approved',
       details: {
         requestId: request.id,
-        number: formatRecoveryNumber(request.number),
-        oldEmail: account.email,
-        newEmail: request.newEmail,
-        ...(request.newPhone ? { oldPhone: account.phone, newPhone: request.newPhone } : {}),
+        number,
+        ...(newEmail ? { oldEmail: account.email, newEmail } : {}),
+        ...(newPhone ? { oldPhone: account.phone, newPhone } : {}),
       },
       ip: decider.ip,
     });
-    await insertPasswordResetToken(tx, {
-      organizationId: organization.id,
-      userId: account.id,
-      tokenHash: hashSecret(token),
-      expiresAt: new Date(now.getTime() + minutes * 60_000),
-    });
-    await enqueueEmail(ctx, tx, {
-      organizationId: organization.id,
-      to: { address: request.newEmail, name: account.displayName },
-      locale: localeOf(request),
-      template: 'recovery_approved',
-      data: {
-        fullName: request.fullName,
-        organizationName: organization.name,
-        number: formatRecoveryNumber(request.number),
-        resetUrl: `${ctx.config.publicUrl}/reset-password?token=${token}`,
-        minutes,
-      },
-    });
+    if (newEmail) {
+      await sendResetLink(ctx, tx, organization, {
+        accountId: account.id,
+        name: account.displayName,
+        email: newEmail,
+        request,
+        now,
+      });
+    } else if (newPhone) {
+      await enqueueSms(ctx, tx, {
+        organizationId: organization.id,
+        to: newPhone,
+        locale: localeOf(request),
+        template: 'recovery_approved',
+        data: { number, forgotUrl: `${ctx.config.publicUrl}/forgot-password` },
+      });
+    }
   });
   return getRecoveryRequest(ctx, organization.id, id);
 }
 
-/** Rejects a request with a reason the person is told by email; audited. */
+/** The approval email with a password-reset link to the new address, in `tx`. */
+async function sendResetLink(
+  ctx: AppContext,
+  tx: DbOrTx,
+  organization: Organization,
+  options: {
+    accountId: string;
+    name: string;
+    email: string;
+    request: { number: number; fullName: string; locale: string };
+    now: Date;
+  },
+) {
+  const { request, now } = options;
+  const minutes = ctx.config.passwordResetTtlMinutes;
+  const token = generateSecret();
+  await insertPasswordResetToken(tx, {
+    organizationId: organization.id,
+    userId: options.accountId,
+    tokenHash: hashSecret(token),
+    expiresAt: new Date(now.getTime() + minutes * 60_000),
+  });
+  await enqueueEmail(ctx, tx, {
+    organizationId: organization.id,
+    to: { address: options.email, name: options.name },
+    locale: localeOf(request),
+    template: 'recovery_approved',
+    data: {
+      fullName: request.fullName,
+      organizationName: organization.name,
+      number: formatRecoveryNumber(request.number),
+      resetUrl: `${ctx.config.publicUrl}/reset-password?token=${token}`,
+      minutes,
+    },
+  });
+}
+
+/** Rejects a request with a reason the person is told (by email, or SMS); audited. */
 export async function rejectRecoveryRequest(
   ctx: AppContext,
   organization: Organization,
@@ -149,18 +186,7 @@ export async function rejectRecoveryRequest(
       details: { requestId: request.id, number: formatRecoveryNumber(request.number), reason },
       ip: decider.ip,
     });
-    await enqueueEmail(ctx, tx, {
-      organizationId: organization.id,
-      to: { address: request.newEmail, name: request.fullName },
-      locale: localeOf(request),
-      template: 'recovery_rejected',
-      data: {
-        fullName: request.fullName,
-        organizationName: organization.name,
-        number: formatRecoveryNumber(request.number),
-        reason,
-      },
-    });
+    await tellRecoveryRejected(ctx, tx, organization, request, reason);
   });
   return getRecoveryRequest(ctx, organization.id, id);
 }

@@ -1,7 +1,7 @@
-import { and, count, eq, ne } from 'drizzle-orm';
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { NormalizedLogin } from '../../../shared/login.js';
 import type { DbOrTx } from '../../infra/db.js';
-import { oneTimeTokens, users } from '../../schema.js';
+import { oneTimeTokens, smsCodes, users } from '../../schema.js';
 
 // The accounts side of a recovery: finding the account, moving the contact, the reset link.
 
@@ -56,7 +56,7 @@ export async function countContactOwners(
 export async function updateAccountContacts(
   tx: DbOrTx,
   userId: string,
-  contacts: { email: string; phone?: string },
+  contacts: { email?: string; phone?: string },
   now: Date,
 ) {
   await tx
@@ -71,4 +71,25 @@ export async function insertPasswordResetToken(
   values: { organizationId: string; userId: string; tokenHash: string; expiresAt: Date },
 ) {
   await tx.insert(oneTimeTokens).values({ ...values, purpose: 'password_reset', data: null });
+}
+
+/**
+ * Spends the account's unused password-reset links and SMS codes: they went to the contacts the
+ * person lost, which may now be in someone else's hands (a phone number gets reassigned).
+ */
+export async function spendAccountResetCredentials(tx: DbOrTx, userId: string, now: Date) {
+  await tx
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(oneTimeTokens.userId, userId),
+        eq(oneTimeTokens.purpose, 'password_reset'),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
+  await tx
+    .update(smsCodes)
+    .set({ usedAt: now })
+    .where(and(eq(smsCodes.userId, userId), isNull(smsCodes.usedAt)));
 }

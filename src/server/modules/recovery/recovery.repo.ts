@@ -90,11 +90,40 @@ export async function claimRecoveryConfirmation(
   return row ?? null;
 }
 
-/** A new confirmation link for a still unconfirmed request (the old one stops working). */
+/**
+ * Confirms a phone-only request once its SMS code matched, in one conditional UPDATE: null when
+ * it is no longer unconfirmed or its confirmation window closed.
+ */
+export async function claimRecoveryPhoneConfirmation(
+  tx: DbOrTx,
+  organizationId: string,
+  id: string,
+  now: Date,
+) {
+  const [row] = await tx
+    .update(recoveryRequests)
+    .set({ status: 'pending', confirmedAt: now, confirmTokenHash: null })
+    .where(
+      and(
+        eq(recoveryRequests.organizationId, organizationId),
+        eq(recoveryRequests.id, id),
+        isNull(recoveryRequests.newEmail),
+        eq(recoveryRequests.status, 'unconfirmed'),
+        gt(recoveryRequests.confirmExpiresAt, now),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * A new confirmation window for a still unconfirmed request: with a new link's hash (the old
+ * link stops working), or null for a request confirmed by SMS code.
+ */
 export async function replaceRecoveryConfirmToken(
   tx: DbOrTx,
   id: string,
-  tokenHash: string,
+  tokenHash: string | null,
   expiresAt: Date,
 ) {
   const [row] = await tx

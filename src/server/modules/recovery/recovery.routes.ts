@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZErrorResponse } from '../../../shared/contracts/common.js';
 import {
+  ZRecoveryConfirmPhoneRequest,
   ZRecoveryConfirmRequest,
   ZRecoveryNumberParams,
   ZRecoveryPublicStatus,
@@ -13,6 +14,7 @@ import {
 import { localeFromAcceptLanguage } from '../../../shared/errors.js';
 import type { AppContext } from '../../infra/context.js';
 import {
+  confirmRecoveryByPhone,
   confirmRecoveryRequest,
   getRecoveryStatus,
   resendRecoveryConfirmation,
@@ -39,8 +41,11 @@ export function recoveryRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['recovery'],
         summary: 'Ask staff to restore access to an account (multipart/form-data)',
         description:
-          'Fields: fullName, knownLogin?, newEmail, newPhone?, description, captcha (ALTCHA ' +
-          'payload); files: documents (PDF, JPEG or PNG by content; RECOVERY_MAX_FILES files of ' +
+          'Fields: fullName, knownLogin?, newEmail?, newPhone?, description, captcha (ALTCHA ' +
+          'payload); at least one of newEmail and newPhone. With a new email, a confirmation ' +
+          'link goes there; with only a new phone, a 6-digit SMS code (confirmationChannel says ' +
+          'which; 429 rate_limited when the phone had too many codes lately). ' +
+          'Files: documents (PDF, JPEG or PNG by content; RECOVERY_MAX_FILES files of ' +
           'at most RECOVERY_MAX_FILE_MB each). Refusals: 413 file_too_large (details.maxBytes, ' +
           'details.maxMegabytes), 413 too_many_files (details.maxFiles), 415 ' +
           'file_type_not_allowed (details.allowed, details.fileName), 400 captcha_required / ' +
@@ -84,6 +89,26 @@ export function recoveryRoutes(app: FastifyInstance, ctx: AppContext) {
     (request) => confirmRecoveryRequest(ctx, request.organization, request.body.token),
   );
 
+  r.post(
+    '/api/recovery-requests/:number/confirm-phone',
+    {
+      schema: {
+        tags: ['recovery'],
+        summary: 'Confirm a phone-only request with the SMS code; the request goes to staff',
+        description:
+          'Errors: 400 code_invalid (details.triesLeft); 410 code_expired (expired, used, ' +
+          'replaced or five wrong tries: resend for a new code); 409 invalid_state when the ' +
+          'request is confirmed by email link; 404 not_found for a wrong number or secret.',
+        params: ZRecoveryNumberParams,
+        body: ZRecoveryConfirmPhoneRequest,
+        response: { 200: ZRecoveryPublicStatus, ...errors },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    (request) =>
+      confirmRecoveryByPhone(ctx, request.organization, request.params.number, request.body),
+  );
+
   r.get(
     '/api/recovery-requests/:number',
     {
@@ -105,7 +130,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       schema: {
         tags: ['recovery'],
-        summary: 'Send a new confirmation link (24 h) to the new address',
+        summary: 'Send a new confirmation link (24 h) to the new address, or a new SMS code',
         params: ZRecoveryNumberParams,
         body: ZRecoverySecretBody,
         response: { 202: ZRecoveryResendResponse, ...errors },

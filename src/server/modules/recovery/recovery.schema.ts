@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   pgEnum,
@@ -41,15 +42,18 @@ export const recoveryRequests = pgTable(
     status: recoveryStatus('status').notNull().default('unconfirmed'),
     fullName: text('full_name').notNull(),
     knownLogin: text('known_login'),
-    /** Normalized (lower-case) new email: the confirmation and status emails go here. */
-    newEmail: text('new_email').notNull(),
+    /**
+     * Normalized (lower-case) new email: the confirmation and status emails go here. Null when
+     * the person gave only a new phone: then an SMS code confirms and status news go by SMS.
+     */
+    newEmail: text('new_email'),
     /** E.164 new phone, if given. */
     newPhone: text('new_phone'),
     description: text('description').notNull(),
     locale: text('locale').notNull().default('ru'),
     /** SHA-256 of the status-page secret given at submission. */
     statusSecretHash: text('status_secret_hash').notNull(),
-    /** SHA-256 of the confirmation link's token; null once confirmed. */
+    /** SHA-256 of the confirmation link's token; null once confirmed, and for SMS confirmation. */
     confirmTokenHash: text('confirm_token_hash').unique(),
     confirmExpiresAt: timestamp('confirm_expires_at', { withTimezone: true }).notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
@@ -62,6 +66,11 @@ export const recoveryRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
+    // A request must have a way to reach the person.
+    check(
+      'recovery_requests_contact',
+      sql`${table.newEmail} is not null or ${table.newPhone} is not null`,
+    ),
     uniqueIndex('recovery_requests_org_number').on(table.organizationId, table.number),
     index('recovery_requests_org_status').on(
       table.organizationId,

@@ -21,6 +21,7 @@ import {
   nextRecoveryNumber,
 } from './recovery.repo.js';
 import { generateSecret, hashSecret, recoveryUrls } from './recovery-links.js';
+import { channelOf, sendRecoveryCode } from './recovery-notify.js';
 
 /** How long the confirmation link in the first email works. */
 export const RECOVERY_CONFIRM_TTL_MS = 24 * 3600_000;
@@ -46,9 +47,11 @@ const issuesOf = (error: z.ZodError) =>
 /**
  * Files a recovery request: validates the fields, demands at least one document and a solved
  * captcha, then stores the documents and, in one transaction, the request (with the next
- * number of the organization) and the confirmation email to the new address. Documents are
- * stored before the transaction so it stays short (PGlite runs one at a time); if anything
- * fails afterwards they are deleted again, so a refused request leaves nothing behind.
+ * number of the organization) and its confirmation: a link emailed to the new address, or,
+ * when the person gave only a new phone, a 6-digit SMS code (429 `rate_limited` when that phone
+ * had too many codes lately). Documents are stored before the transaction so it stays short
+ * (PGlite runs one at a time); if anything fails afterwards they are deleted again, so a
+ * refused request leaves nothing behind.
  */
 export async function submitRecoveryRequest(
   ctx: AppContext,
@@ -80,6 +83,8 @@ export async function submitRecoveryRequest(
       });
       stored.push(document.storageKey);
     }
+    const newEmail = fields.newEmail ? normalizeEmail(fields.newEmail) : null;
+    const newPhone = fields.newPhone ? normalizePhone(fields.newPhone) : null;
     const statusSecret = generateSecret();
     const confirmToken = generateSecret();
     const confirmExpiresAt = new Date(now.getTime() + RECOVERY_CONFIRM_TTL_MS);
@@ -91,12 +96,13 @@ export async function submitRecoveryRequest(
         number: value,
         fullName: fields.fullName,
         knownLogin: fields.knownLogin ?? null,
-        newEmail: normalizeEmail(fields.newEmail),
-        newPhone: fields.newPhone ? normalizePhone(fields.newPhone) : null,
+        newEmail,
+        newPhone,
         description: fields.description,
         locale: options.client.locale,
         statusSecretHash: hashSecret(statusSecret),
-        confirmTokenHash: hashSecret(confirmToken),
+        // A phone-only request is confirmed by SMS code, not by a link.
+        confirmTokenHash: newEmail ? hashSecret(confirmToken) : null,
         confirmExpiresAt,
         ip: options.client.ip,
         createdAt: now,
@@ -114,21 +120,30 @@ export async function submitRecoveryRequest(
           createdAt: now,
         })),
       );
-      const urls = recoveryUrls(ctx, formatRecoveryNumber(value), statusSecret, confirmToken);
-      await enqueueEmail(ctx, tx, {
-        organizationId: organization.id,
-        to: { address: normalizeEmail(fields.newEmail), name: fields.fullName },
-        locale: options.client.locale,
-        template: 'recovery_confirm',
-        data: {
-          fullName: fields.fullName,
-          organizationName: organization.name,
-          number: formatRecoveryNumber(value),
-          confirmUrl: urls.confirmUrl,
-          statusUrl: urls.statusUrl,
-          hours: RECOVERY_CONFIRM_TTL_MS / 3600_000,
-        },
-      });
+      if (newEmail) {
+        const urls = recoveryUrls(ctx, formatRecoveryNumber(value), statusSecret, confirmToken);
+        await enqueueEmail(ctx, tx, {
+          organizationId: organization.id,
+          to: { address: newEmail, name: fields.fullName },
+          locale: options.client.locale,
+          template: 'recovery_confirm',
+          data: {
+            fullName: fields.fullName,
+            organizationName: organization.name,
+            number: formatRecoveryNumber(value),
+            confirmUrl: urls.confirmUrl,
+            statusUrl: urls.statusUrl,
+            hours: RECOVERY_CONFIRM_TTL_MS / 3600_000,
+          },
+        });
+      } else if (newPhone) {
+        await sendRecoveryCode(ctx, tx, {
+          organizationId: organization.id,
+          phone: newPhone,
+          locale: options.client.locale,
+          now,
+        });
+      }
       return value;
     });
     return {
@@ -136,6 +151,7 @@ export async function submitRecoveryRequest(
       statusSecret,
       statusUrl: recoveryUrls(ctx, formatRecoveryNumber(number), statusSecret).statusUrl,
       confirmationExpiresAt: confirmExpiresAt.toISOString(),
+      confirmationChannel: channelOf({ newEmail }),
     };
   } catch (error) {
     await removeStored();

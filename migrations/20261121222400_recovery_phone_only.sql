@@ -1,0 +1,2 @@
+ALTER TABLE "recovery_requests" ALTER COLUMN "new_email" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "recovery_requests" ADD CONSTRAINT "recovery_requests_contact" CHECK ("recovery_requests"."new_email" is not null or "recovery_requests"."new_phone" is not null);
