@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import { sessions, users } from './access.schema.js';
 
@@ -91,4 +91,25 @@ export async function endUserSessions(
     )
     .returning({ id: sessions.id });
   return ended.length;
+}
+
+/**
+ * Inserts a session, stamps the account's last sign-in and appends a `success` sign-in event
+ * in one statement: one round trip instead of a transaction of three, on the hottest write
+ * path there is. A single statement is atomic on its own.
+ */
+export async function insertSessionForSignIn(db: DbOrTx, session: SessionRow) {
+  const at = session.createdAt.toISOString();
+  await db.execute(sql`
+    with new_session as (
+      insert into sessions (id, organization_id, user_id, token_hash, user_agent, ip, remember,
+        created_at, last_seen_at, expires_at, absolute_expires_at)
+      values (${session.id}, ${session.organizationId}, ${session.userId}, ${session.tokenHash},
+        ${session.userAgent}, ${session.ip}, ${session.remember}, ${at}::timestamptz, ${at}::timestamptz,
+        ${session.expiresAt.toISOString()}::timestamptz, ${session.absoluteExpiresAt?.toISOString() ?? null}::timestamptz)
+    ), signed_in as (
+      update users set last_sign_in_at = ${at}::timestamptz where id = ${session.userId}
+    )
+    insert into sign_in_events (organization_id, user_id, result, ip, user_agent, created_at)
+    values (${session.organizationId}, ${session.userId}, 'success', ${session.ip}, ${session.userAgent}, ${at}::timestamptz)`);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionInfo } from '../../../shared/contracts/auth.js';
 import type { SessionUser } from '../../../shared/contracts/session.js';
 import { AppError } from '../../infra/app-error.js';
@@ -12,6 +13,7 @@ import {
   deleteSessionByTokenHash,
   findSessionByTokenHash,
   insertSession,
+  insertSessionForSignIn,
   touchSession,
   type SessionRow,
 } from './sessions.repo.js';
@@ -72,6 +74,43 @@ export async function startSession(
     ),
     absoluteExpiresAt,
   });
+  return { token, session };
+}
+
+/**
+ * Starts the session of a successful sign-in and records the sign-in (last sign-in, history)
+ * in the same single statement.
+ */
+export async function startSignedInSession(
+  ctx: AppContext,
+  db: DbOrTx,
+  user: UserRow,
+  client: ClientInfo,
+  remember: boolean,
+  now: Date,
+) {
+  const token = generateToken();
+  const { idleMs, rememberMs, maxMs } = ctx.config.sessions;
+  const absoluteExpiresAt = new Date(now.getTime() + maxMs);
+  const userAgent = client.userAgent?.slice(0, 500) ?? null;
+  const session: SessionRow = {
+    id: randomUUID(),
+    organizationId: user.organizationId,
+    userId: user.id,
+    tokenHash: hashToken(token),
+    userAgent,
+    ip: client.ip,
+    remember,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(
+      Math.min(now.getTime() + (remember ? rememberMs : idleMs), absoluteExpiresAt.getTime()),
+    ),
+    absoluteExpiresAt,
+    endedAt: null,
+    endedReason: null,
+  };
+  await insertSessionForSignIn(db, session);
   return { token, session };
 }
 

@@ -3,6 +3,7 @@ import { parseLogin } from '../../../shared/login.js';
 import { AppError } from '../../infra/app-error.js';
 import { verifyCaptcha } from '../../infra/captcha.js';
 import type { AppContext } from '../../infra/context.js';
+import type { DbOrTx } from '../../infra/db.js';
 import type { Organization } from '../orgs/index.js';
 import { evaluateAccess } from './access-state.js';
 import { findBlocksInForce } from './access-state.repo.js';
@@ -12,7 +13,7 @@ import { findAccountByLogin } from './login.repo.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from './passwords.js';
 import { recordSignInEvent } from './sign-in-events.repo.js';
 import { endUserSessions, findLiveSessions } from './sessions.repo.js';
-import { startSession, toSessionInfo, type ClientInfo } from './sessions.service.js';
+import { startSignedInSession, toSessionInfo, type ClientInfo } from './sessions.service.js';
 import {
   accountKey,
   addressKey,
@@ -22,7 +23,7 @@ import {
   type ThrottleRow,
   unknownLoginKey,
 } from './throttle.repo.js';
-import { markSignedIn, updatePasswordHash } from './users.repo.js';
+import { updatePasswordHash } from './users.repo.js';
 
 /** Consecutive failures per login before it locks: 1 min, doubling to 1 h (NIST allows ≤ 100). */
 export const LOCKOUT = { threshold: 10, baseSeconds: 60, maxSeconds: 3600 } as const;
@@ -112,27 +113,23 @@ export async function signIn(
     });
   }
 
+  const write = (db: DbOrTx) =>
+    startSignedInSession(ctx, db, user, client, request.remember, now).then((started) => ({
+      ...started,
+      user,
+    }));
+  if (limit === null || live.length < limit) return write(ctx.db);
   return ctx.db.transaction(async (tx) => {
-    if (limit !== null && live.length >= limit) {
-      await endUserSessions(tx, user.id, 'signed_out_elsewhere');
-      await recordAudit(tx, {
-        organizationId: organization.id,
-        actorId: null,
-        subjectId: user.id,
-        action: 'sessions.signed_out_elsewhere',
-        details: { ended: live.length },
-        ip: client.ip,
-      });
-    }
-    const started = await startSession(ctx, tx, user, client, request.remember);
-    await markSignedIn(tx, user.id, now);
-    await recordSignInEvent(tx, {
+    await endUserSessions(tx, user.id, 'signed_out_elsewhere');
+    await recordAudit(tx, {
       organizationId: organization.id,
-      userId: user.id,
-      result: 'success',
-      ...client,
+      actorId: null,
+      subjectId: user.id,
+      action: 'sessions.signed_out_elsewhere',
+      details: { ended: live.length },
+      ip: client.ip,
     });
-    return { token: started.token, session: started.session, user };
+    return write(tx);
   });
 }
 

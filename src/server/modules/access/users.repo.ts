@@ -34,11 +34,6 @@ export async function organizationHasOwner(db: DbOrTx, organizationId: string) {
   return Boolean(row);
 }
 
-/** Records a successful sign-in (inactivity blocks count from it). */
-export async function markSignedIn(db: DbOrTx, userId: string, now: Date) {
-  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
-}
-
 export async function findUserById(db: DbOrTx, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
