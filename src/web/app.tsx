@@ -9,6 +9,7 @@ import { AccountPage } from './pages/console/accounts/account.page.js';
 import { AccountsPage } from './pages/console/accounts/accounts.page.js';
 import { OpenAccessPage } from './pages/console/accounts/open-access.page.js';
 import { OrgSettingsPage } from './pages/console/org-settings.page.js';
+import { AuditPage } from './pages/console/audit.page.js';
 import { ConsolePage } from './pages/console/console.page.js';
 import { JobsPage } from './pages/console/jobs.page.js';
 import { OutboxMessagePage } from './pages/console/outbox-message.page.js';
@@ -75,6 +76,7 @@ export function App() {
           <Route path="accounts/new" element={<OpenAccessPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="settings" element={<OrgSettingsPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="recovery" element={<RecoveryListPage />} />
           <Route path="recovery/:id" element={<RecoveryDetailPage />} />
         </Route>

@@ -283,13 +283,21 @@ export async function emailsTo(
 
 /**
  * Reads the newest SMS code sent to `phone` (E.164) from the console's SMS page, as staff
- * read it when no SMS gateway is configured.
+ * read it when no SMS gateway is configured. `kind` picks the message by its text (e.g.
+ * «Код для смены пароля») when the phone also got SMS without a code, or with a request number
+ * that looks like one (`В-000001`).
  */
-export async function smsCodeFor(staff: Journey, phone: string): Promise<string> {
+export async function smsCodeFor(
+  staff: Journey,
+  phone: string,
+  kind?: string | RegExp,
+): Promise<string> {
   const { page } = staff;
   await page.goto('/console/sms');
   await seen(page.getByRole('heading', { name: 'SMS' }));
-  const message = page.getByRole('listitem').filter({ hasText: phone }).first();
+  let messages = page.getByRole('listitem').filter({ hasText: phone });
+  if (kind !== undefined) messages = messages.filter({ hasText: kind });
+  const message = messages.first();
   await seen(message);
   const code = /\b(\d{6})\b/.exec(await message.innerText())?.[1];
   if (!code) throw new Error(`no 6-digit code in the SMS to ${phone}`);

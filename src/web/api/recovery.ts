@@ -44,7 +44,27 @@ export function useConfirmRecovery() {
   });
 }
 
-/** A new confirmation link (`POST /api/recovery-requests/:number/resend-confirmation`). */
+/**
+ * The SMS code of a phone-only request (`POST /api/recovery-requests/:number/confirm-phone`).
+ * Fails with 400 `code_invalid` (`details.triesLeft`) or 410 `code_expired` (ask for a new code).
+ */
+export function useConfirmRecoveryPhone(number: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { secret: string; code: string }) =>
+      apiRequest(
+        `/api/recovery-requests/${encodeURIComponent(number)}/confirm-phone`,
+        ZRecoveryPublicStatus,
+        { method: 'POST', body },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: recoveryKey }),
+  });
+}
+
+/**
+ * A new confirmation link or SMS code (`POST /api/recovery-requests/:number/resend-confirmation`);
+ * 429 `rate_limited` carries `retryAfterSeconds`.
+ */
 export function useResendRecoveryConfirmation(number: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -244,8 +244,11 @@ export const en = {
     knownLogin: 'Previous login',
     knownLoginHint: 'The old email, phone or personal code, if you remember it.',
     newEmail: 'New email',
-    newEmailHint: 'It gets a confirmation link and every answer about the request.',
+    newEmailHint:
+      'It gets a confirmation link and every answer about the request. Optional when you give a new phone.',
     newPhone: 'New phone',
+    newPhoneHint:
+      'With only a phone, you confirm the request with a code sent by SMS, and answers come by SMS.',
     description: 'What happened',
     descriptionHint: 'For example: "I changed my number and the old mailbox is deleted".',
     documents: 'Documents',
@@ -261,12 +264,29 @@ export const en = {
     sentTitle: 'Request created',
     sentText:
       'We sent a link to the new email. Open it within 24 hours: only then will staff see the request.',
+    sentTextSms:
+      'We sent a code by SMS to the new phone. Enter it below: only then will staff see the request.',
     keepLink: 'Keep the link to this page: it shows the status of your request:',
+    tooManyRequests_one: 'Too many text messages to this number. Try again in {{count}} minute.',
+    tooManyRequests_other: 'Too many text messages to this number. Try again in {{count}} minutes.',
+    phone: {
+      formLabel: 'Phone confirmation',
+      code: 'Code from the SMS',
+      codeFormat: 'Enter the 6 digits from the SMS.',
+      codeInvalid: 'Wrong code. Tries left: {{count}}.',
+      confirm: 'Confirm',
+      resend: 'Send the code again',
+      resent: 'A new code was sent.',
+      expired: 'This code is no longer valid. Request a new one.',
+      tooManyCodes_one: 'Too many codes. Try again in {{count}} minute.',
+      tooManyCodes_other: 'Too many codes. Try again in {{count}} minutes.',
+    },
     invalid: {
       fullName: 'Enter your full name.',
       knownLogin: 'The login is too long.',
       newEmail: 'Check the email address.',
       newPhone: 'Check the phone number.',
+      contactRequired: 'Give a new email or phone',
       description: 'Describe what happened.',
     },
     status: {
@@ -287,6 +307,17 @@ export const en = {
       resend: 'Send the link again',
       resent: 'A new link was sent. It is valid for 24 hours.',
       noSecret: 'The link has no request key in it. Open the whole link from the email.',
+      tooManyLinks_one: 'Too many emails. Try again in {{count}} minute.',
+      tooManyLinks_other: 'Too many emails. Try again in {{count}} minutes.',
+      sms: {
+        unconfirmed: 'Waiting for phone confirmation',
+        unconfirmedText: 'Enter the code from the SMS sent to your new phone.',
+        expired: 'The confirmation code is no longer valid. Request a new one.',
+        pendingText:
+          "The organization's staff are reviewing the request. We will text the new phone when they decide.",
+        approvedText:
+          'Your access moved to the new phone. To set a password, choose "Forgot your password?" on the sign-in page and give this number: a code will come by SMS.',
+      },
     },
     confirm: {
       title: 'Request confirmation',
@@ -312,6 +343,8 @@ export const en = {
     rejectReason: 'Reason for rejecting (the person receives it)',
     reject: 'Reject',
     approved: 'Approved: the new contact was moved and a password link was sent.',
+    approveSms: 'Approve and tell them by SMS',
+    approvedSms: 'Approved: the new phone was moved and an SMS says how to set a password.',
     rejected: 'Rejected: {{reason}}',
   },
   accounts: {
@@ -369,6 +402,17 @@ export const en = {
     how: 'Open {{url}}, enter the activation code and choose a password.',
     expires: 'The code works once, until {{date}}.',
     print: 'Print',
+  },
+  audit: {
+    title: 'Security audit log',
+    intro: 'The newest 100 entries of the whole organization, newest first.',
+    actions: {
+      organization: { settings_changed: "Organization's access settings changed" },
+    },
+    change: '{{field}}: {{from}} → {{to}}',
+    empty: 'not set',
+    yes: 'yes',
+    no: 'no',
   },
   accountDetail: {
     back: 'All accounts',
@@ -462,6 +506,7 @@ export const en = {
     intro: 'Staff tools of the organization. Only staff members see this section.',
     outboxText: 'Emails the system has sent: subject, text and HTML version.',
     jobsText: 'Background jobs that failed, and retrying them.',
+    auditText: "Who changed access, blocks and the organization's settings, and when.",
   },
   sms: {
     title: 'SMS',

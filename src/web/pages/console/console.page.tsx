@@ -10,6 +10,7 @@ export function ConsolePage() {
   const tools = [
     { to: '/console/outbox', title: t('nav.outbox'), text: t('console.outboxText') },
     { to: '/console/jobs', title: t('nav.jobs'), text: t('console.jobsText') },
+    { to: '/console/audit', title: t('audit.title'), text: t('console.auditText') },
   ];
   return (
     <Stack gap="md">

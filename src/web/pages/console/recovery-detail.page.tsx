@@ -138,7 +138,7 @@ export function RecoveryDetailPage() {
             <b>{t('recovery.knownLogin')}:</b> {data.knownLogin ?? '—'}
           </Text>
           <Text>
-            <b>{t('recovery.newEmail')}:</b> {data.newEmail}
+            <b>{t('recovery.newEmail')}:</b> {data.newEmail ?? '—'}
           </Text>
           <Text>
             <b>{t('recovery.newPhone')}:</b> {data.newPhone ?? '—'}
@@ -170,7 +170,7 @@ export function RecoveryDetailPage() {
               }}
               style={{ alignSelf: 'flex-start' }}
             >
-              {t('recoveryQueue.approve')}
+              {t(data.newEmail ? 'recoveryQueue.approve' : 'recoveryQueue.approveSms')}
             </Button>
             <Textarea
               label={t('recoveryQueue.rejectReason')}
@@ -198,7 +198,7 @@ export function RecoveryDetailPage() {
       ) : (
         <Alert color={data.status === 'approved' ? 'teal' : 'red'} variant="light" role="status">
           {data.status === 'approved'
-            ? t('recoveryQueue.approved')
+            ? t(data.newEmail ? 'recoveryQueue.approved' : 'recoveryQueue.approvedSms')
             : t('recoveryQueue.rejected', { reason: data.rejectReason ?? '' })}
         </Alert>
       )}

@@ -38,13 +38,14 @@ export function RecoveryListPage() {
       ) : requests.data.requests.length === 0 ? (
         <Text c="dimmed">{t('recoveryQueue.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={680}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('recoveryQueue.number')}</Table.Th>
                 <Table.Th>{t('recovery.fullName')}</Table.Th>
                 <Table.Th>{t('recovery.newEmail')}</Table.Th>
+                <Table.Th>{t('recovery.newPhone')}</Table.Th>
                 <Table.Th>{t('recoveryQueue.confirmedAt')}</Table.Th>
                 <Table.Th>{t('recoveryQueue.documents')}</Table.Th>
               </Table.Tr>
@@ -58,7 +59,8 @@ export function RecoveryListPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>{request.fullName}</Table.Td>
-                  <Table.Td>{request.newEmail}</Table.Td>
+                  <Table.Td>{request.newEmail ?? '—'}</Table.Td>
+                  <Table.Td>{request.newPhone ?? '—'}</Table.Td>
                   <Table.Td>
                     {request.confirmedAt ? formatDateTime(request.confirmedAt, locale) : '—'}
                   </Table.Td>

@@ -17,9 +17,10 @@ import { z } from 'zod';
 import { ZRecoveryRequestFields } from '../../../shared/contracts/recovery.js';
 import { ApiError } from '../../api/client.js';
 import { useSubmitRecovery } from '../../api/recovery.js';
-import { readFieldIssues } from '../../components/form-errors.js';
+import { readFieldIssues, type FieldIssue } from '../../components/form-errors.js';
 import { Captcha } from '../../components/captcha.js';
 import { usePageTitle } from '../../components/use-page-title.js';
+import { minutesFrom } from './recovery-phone-code.js';
 
 type Field = 'fullName' | 'knownLogin' | 'newEmail' | 'newPhone' | 'description';
 const FIELDS: Field[] = ['fullName', 'knownLogin', 'newEmail', 'newPhone', 'description'];
@@ -69,16 +70,25 @@ export function RecoveryFormPage() {
     return t('recovery.fileType', { name: details.fileName ?? '' });
   };
 
+  // Our own text per field; the contract's English messages never reach the person. "Neither
+  // email nor phone" is the one custom issue, reported on `newEmail`.
+  const fieldErrors = (issues: FieldIssue[]) => {
+    const found: typeof errors = {};
+    for (const issue of issues) {
+      const field = issue.field as Field;
+      if (!FIELDS.includes(field)) continue;
+      found[field] ??=
+        field === 'newEmail' && issue.code === 'custom'
+          ? t('recovery.invalid.contactRequired')
+          : t(`recovery.invalid.${field}`);
+    }
+    return found;
+  };
+
   const handleSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ZRecoveryRequestFields.safeParse({ ...values, captcha: captcha ?? undefined });
-    const found: typeof errors = {};
-    if (!parsed.success) {
-      for (const issue of readFieldIssues(parsed.error.issues)) {
-        const field = issue.field as Field;
-        if (FIELDS.includes(field)) found[field] ??= t(`recovery.invalid.${field}`);
-      }
-    }
+    const found = parsed.success ? {} : fieldErrors(readFieldIssues(parsed.error.issues));
     if (files.length === 0) found.documents = t('recovery.documentsRequired');
     setErrors(found);
     const first = [...FIELDS, 'documents'].find((field) => found[field as Field]);
@@ -101,16 +111,26 @@ export function RecoveryFormPage() {
         if (!(error instanceof ApiError)) return;
         if (['file_too_large', 'too_many_files', 'file_type_not_allowed'].includes(error.code)) {
           setErrors({ documents: fileError(error) });
+        } else if (error.code === 'validation_failed') {
+          const fromServer = fieldErrors(readFieldIssues(error.details));
+          setErrors(fromServer);
+          const first = FIELDS.find((field) => fromServer[field]);
+          if (first) document.getElementsByName(first)[0]?.focus();
         }
       },
     });
   };
 
-  const generalError =
-    submit.error instanceof ApiError &&
-    !['file_too_large', 'too_many_files', 'file_type_not_allowed'].includes(submit.error.code)
-      ? submit.error.message
-      : null;
+  const submitError = submit.error instanceof ApiError ? submit.error : null;
+  const generalError = !submitError
+    ? null
+    : submitError.code === 'rate_limited'
+      ? t('recovery.tooManyRequests', { count: minutesFrom(submitError.retryAfterSeconds) })
+      : submitError.code === 'validation_failed' && Object.keys(errors).length > 0
+        ? null
+        : ['file_too_large', 'too_many_files', 'file_type_not_allowed'].includes(submitError.code)
+          ? null
+          : submitError.message;
 
   return (
     <Paper maw={620} mx="auto" mt="lg" p={{ base: 'md', xs: 'lg' }} withBorder>
@@ -142,11 +162,11 @@ export function RecoveryFormPage() {
             description={t('recovery.newEmailHint')}
             type="email"
             autoComplete="email"
-            required
             {...bind('newEmail')}
           />
           <TextInput
             label={t('recovery.newPhone')}
+            description={t('recovery.newPhoneHint')}
             type="tel"
             autoComplete="tel"
             {...bind('newPhone')}

@@ -2,11 +2,13 @@ import { Alert, Badge, Button, Code, Group, Paper, Stack, Text, Title } from '@m
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import type { RecoveryPublicStatus } from '../../../shared/contracts/recovery.js';
+import { ApiError } from '../../api/client.js';
 import { useRecoveryStatus, useResendRecoveryConfirmation } from '../../api/recovery.js';
 import { formatDateTime } from '../../components/format.js';
 import { QueryState } from '../../components/query-state.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { currentLocale } from '../../i18n/index.js';
+import { RecoveryPhoneCode, minutesFrom } from './recovery-phone-code.js';
 
 const COLORS = {
   unconfirmed: 'yellow',
@@ -18,12 +20,12 @@ const COLORS = {
 /** What the request's state means for the person, and what happens next. */
 function StatusText({ status }: { status: RecoveryPublicStatus }) {
   const { t } = useTranslation();
+  // Phone-only requests are confirmed by SMS code and report by SMS: their texts say so.
+  const texts = status.confirmationChannel === 'sms' ? 'recovery.status.sms' : 'recovery.status';
   if (status.status === 'unconfirmed') {
     return (
       <Text>
-        {status.confirmationExpired
-          ? t('recovery.status.expired')
-          : t('recovery.status.unconfirmedText')}
+        {status.confirmationExpired ? t(`${texts}.expired`) : t(`${texts}.unconfirmedText`)}
       </Text>
     );
   }
@@ -35,7 +37,7 @@ function StatusText({ status }: { status: RecoveryPublicStatus }) {
       </Stack>
     );
   }
-  return <Text>{t(`recovery.status.${status.status}Text`)}</Text>;
+  return <Text>{t(`${texts}.${status.status}Text`)}</Text>;
 }
 
 /** The request's status page: by number and the secret from its link. */
@@ -59,6 +61,8 @@ export function RecoveryStatusPage() {
   if (!status.data) return <QueryState query={status} />;
   const data = status.data;
   const locale = currentLocale();
+  const bySms = data.confirmationChannel === 'sms';
+  const resendError = resend.error instanceof ApiError ? resend.error : null;
 
   return (
     <Paper maw={620} mx="auto" mt="lg" p={{ base: 'md', xs: 'lg' }} withBorder>
@@ -69,7 +73,7 @@ export function RecoveryStatusPage() {
         {justSent && (
           <Alert color="teal" variant="light" role="status" title={t('recovery.sentTitle')}>
             <Stack gap={4}>
-              <Text size="sm">{t('recovery.sentText')}</Text>
+              <Text size="sm">{t(bySms ? 'recovery.sentTextSms' : 'recovery.sentText')}</Text>
               <Text size="sm">{t('recovery.keepLink')}</Text>
               <Code block>{window.location.href}</Code>
             </Stack>
@@ -78,14 +82,21 @@ export function RecoveryStatusPage() {
         <Group gap="xs">
           <Text>{t('recovery.status.state')}</Text>
           <Badge color={COLORS[data.status]} variant="light" size="lg">
-            {t(`recovery.status.${data.status}`)}
+            {t(
+              bySms && data.status === 'unconfirmed'
+                ? 'recovery.status.sms.unconfirmed'
+                : `recovery.status.${data.status}`,
+            )}
           </Badge>
         </Group>
         <StatusText status={data} />
         <Text size="sm" c="dimmed">
           {t('recovery.status.created', { date: formatDateTime(data.createdAt, locale) })}
         </Text>
-        {data.status === 'unconfirmed' && (
+        {data.status === 'unconfirmed' && bySms && (
+          <RecoveryPhoneCode number={number} secret={secret} />
+        )}
+        {data.status === 'unconfirmed' && !bySms && (
           <Group>
             <Button
               variant="light"
@@ -103,9 +114,13 @@ export function RecoveryStatusPage() {
             {t('recovery.status.resent')}
           </Alert>
         )}
-        {resend.isError && (
+        {resendError && (
           <Alert color="red" variant="light" role="alert">
-            {resend.error.message}
+            {resendError.code === 'rate_limited'
+              ? t('recovery.status.tooManyLinks', {
+                  count: minutesFrom(resendError.retryAfterSeconds),
+                })
+              : resendError.message}
           </Alert>
         )}
         {data.status === 'approved' && (

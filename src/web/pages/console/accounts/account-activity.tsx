@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StaffAccountDetail } from '../../../../shared/contracts/staff-accounts.js';
 import { useRevokeAccountSessions } from '../../../api/staff-accounts.js';
+import { AuditEntryItem } from '../../../components/audit-entry.js';
 import { DeviceList } from '../../../components/device-list.js';
 import { formatDateTime } from '../../../components/format.js';
 import { currentLocale } from '../../../i18n/index.js';
@@ -80,12 +81,7 @@ export function AccountActivity({ detail }: { detail: StaffAccountDetail }) {
         ) : (
           <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
             {detail.audit.map((entry) => (
-              <Text component="li" key={entry.id} size="sm">
-                {formatDateTime(entry.createdAt, locale)} — <code>{entry.action}</code>
-                {' · '}
-                {entry.actor?.displayName ?? t('accountDetail.system')}
-                {entry.details ? ` · ${JSON.stringify(entry.details)}` : ''}
-              </Text>
+              <AuditEntryItem key={entry.id} entry={entry} />
             ))}
           </Stack>
         )}
