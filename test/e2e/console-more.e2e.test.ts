@@ -179,6 +179,10 @@ describe('console: access sheets, the account page, self-registration, recovery 
     await toggle.check({ force: true });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await seen(page.getByText('Сохранено.'));
+    // The change is in the organization's security audit, readable.
+    await page.goto('/console/audit');
+    await seen(page.getByText('Изменены настройки доступа организации').first());
+    await seen(page.getByText('Самостоятельная регистрация: нет → да').first());
 
     const email = 'guest@vendor.example';
     const p = visitor.page;
