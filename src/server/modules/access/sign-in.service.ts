@@ -6,10 +6,9 @@ import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import type { Organization } from '../orgs/index.js';
 import { evaluateAccess } from './access-state.js';
-import { findBlocksInForce } from './access-state.repo.js';
 import { recordAudit } from './audit.repo.js';
 import { accountBlockedError } from './blocked-error.js';
-import { findAccountByLogin } from './login.repo.js';
+import { findSignInSubject } from './login.repo.js';
 import { ARGON2_PARAMS, hashPassword, verifyPassword } from './passwords.js';
 import { recordSignInEvent } from './sign-in-events.repo.js';
 import { endUserSessions, findLiveSessions } from './sessions.repo.js';
@@ -49,7 +48,9 @@ export async function signIn(
 ) {
   const now = new Date();
   const login = parseLogin(request.login);
-  const user = login ? await findAccountByLogin(ctx.db, organization.id, login) : null;
+  const address = addressKey(client.ip);
+  const subject = login ? await findSignInSubject(ctx.db, organization.id, login, address) : null;
+  const user = subject?.user ?? null;
   const key = user
     ? accountKey(user.id)
     : unknownLoginKey(login?.value ?? request.login.trim().toLowerCase());
@@ -63,10 +64,12 @@ export async function signIn(
         })
       : Promise.resolve();
 
-  const throttles = await findThrottles(ctx.db, organization.id, [key, addressKey(client.ip)]);
+  // Unknown logins still read their throttles (a lockout must not tell them apart).
+  const throttles =
+    subject?.throttles ?? (await findThrottles(ctx.db, organization.id, [key, address]));
   const throttle = throttles.find((row) => row.key === key);
-  const address = throttles.find((row) => row.key === addressKey(client.ip));
-  await requireCaptchaAfterFailures(ctx, organization.id, address, request.captcha, now);
+  const addressThrottle = throttles.find((row) => row.key === address);
+  await requireCaptchaAfterFailures(ctx, organization.id, addressThrottle, request.captcha, now);
 
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     await event('too_many_attempts');
@@ -77,13 +80,7 @@ export async function signIn(
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, request.password);
   if (!user || !passwordOk) {
     await recordFailure(ctx.db, organization.id, key, LOCKOUT, now);
-    const fromAddress = await recordFailure(
-      ctx.db,
-      organization.id,
-      addressKey(client.ip),
-      COUNT_ONLY,
-      now,
-    );
+    const fromAddress = await recordFailure(ctx.db, organization.id, address, COUNT_ONLY, now);
     await event('invalid_credentials');
     // Tells the form to show the captcha now rather than after one more refused attempt; it
     // depends only on this address's failures, so it reveals nothing about the login.
@@ -92,7 +89,7 @@ export async function signIn(
   }
   if (throttle) await clearThrottle(ctx.db, organization.id, key);
 
-  const reasons = evaluateAccess(user, await findBlocksInForce(ctx.db, user.id, now), now);
+  const reasons = evaluateAccess(user, subject?.blocks ?? [], now);
   if (reasons.length > 0) {
     await event('account_blocked');
     throw accountBlockedError(user, reasons, organization);
@@ -137,7 +134,7 @@ export async function signIn(
 async function requireCaptchaAfterFailures(
   ctx: AppContext,
   organizationId: string,
-  address: ThrottleRow | undefined,
+  address: Pick<ThrottleRow, 'key' | 'failures' | 'updatedAt'> | undefined,
   captcha: string | undefined,
   now: Date,
 ) {
