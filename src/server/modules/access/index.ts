@@ -24,6 +24,14 @@ export { seedDemoAccount, type DemoAccountSpec } from './demo-accounts.service.j
 export { checkNewPassword, assertNewPassword } from './password-policy.js';
 export { issueSmsCode, verifySmsCode, SMS_CODE_TTL_MINUTES } from './sms-codes.service.js';
 export { claimSmsCode } from './password-reset.repo.js';
+export { findAccountByLogin } from './login.repo.js';
+export { findAccount } from './staff-accounts.repo.js';
+export {
+  countContactOwners,
+  insertPasswordResetToken,
+  spendAccountResetCredentials,
+  updateAccountContacts,
+} from './account-contacts.repo.js';
 
 /** Sign-in, sessions and first-administrator setup. */
 export function accessModule(

@@ -6,18 +6,19 @@ import {
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
-import { endUserSessions, recordAudit } from '../access/index.js';
+import {
+  countContactOwners,
+  endUserSessions,
+  findAccount,
+  insertPasswordResetToken,
+  recordAudit,
+  spendAccountResetCredentials,
+  updateAccountContacts,
+} from '../access/index.js';
 import { enqueueEmail } from '../notify/index.js';
 import { enqueueSms } from '../notify/sms/index.js';
 import type { Organization } from '../orgs/index.js';
 import { generateSecret, hashSecret } from './recovery-links.js';
-import {
-  countContactOwners,
-  findAccount,
-  insertPasswordResetToken,
-  spendAccountResetCredentials,
-  updateAccountContacts,
-} from './recovery-accounts.repo.js';
 import { localeOf, tellRecoveryRejected } from './recovery-notify.js';
 import { decideRecoveryRequest, findStaffRecoveryRequest } from './recovery.repo.js';
 import { getRecoveryRequest } from './staff-queue.service.js';

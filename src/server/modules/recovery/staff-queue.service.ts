@@ -10,7 +10,7 @@ import { parseLogin } from '../../../shared/login.js';
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { RecoveryDocumentType } from './recovery-upload.js';
-import { findAccountByLogin } from './recovery-accounts.repo.js';
+import { findAccountByLogin } from '../access/index.js';
 import {
   findRecoveryDocument,
   findStaffRecoveryRequest,

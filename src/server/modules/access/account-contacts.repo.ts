@@ -1,37 +1,9 @@
 import { and, count, eq, isNull, ne } from 'drizzle-orm';
-import type { NormalizedLogin } from '../../../shared/login.js';
 import type { DbOrTx } from '../../infra/db.js';
-import { oneTimeTokens, smsCodes, users } from '../../schema.js';
+import { oneTimeTokens, smsCodes, users } from './access.schema.js';
 
-// The accounts side of a recovery: finding the account, moving the contact, the reset link.
-
-const LOGIN_COLUMN = {
-  email: users.email,
-  phone: users.phone,
-  personal_code: users.personalCode,
-} as const;
-
-/** The account an old login names in the organization (a hint for staff), or null. */
-export async function findAccountByLogin(
-  db: DbOrTx,
-  organizationId: string,
-  login: NormalizedLogin,
-) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(LOGIN_COLUMN[login.kind], login.value)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function findAccount(db: DbOrTx, organizationId: string, userId: string) {
-  const [row] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.organizationId, organizationId), eq(users.id, userId)));
-  return row ?? null;
-}
+// Moving an account's contacts to new ones (account-recovery approval) and spending what was
+// sent to the old ones. Lives here because these are the access module's tables.
 
 /** How many other accounts of the organization use this email or phone. */
 export async function countContactOwners(
