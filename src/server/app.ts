@@ -15,6 +15,9 @@ import { smsModule } from './modules/notify/sms/index.js';
 import { opsModule } from './modules/ops/index.js';
 import { organizationSettingsModule, organizationsPlugin } from './modules/orgs/index.js';
 import { recoveryModule } from './modules/recovery/index.js';
+import { calendarModule } from './modules/calendar/index.js';
+import { helpdeskModule } from './modules/helpdesk/index.js';
+import { kbModule } from './modules/kb/index.js';
 
 /** Log fields that must never reach the logs. */
 export const REDACTED_PATHS = [
@@ -79,6 +82,9 @@ export async function buildApp(
     opsModule,
     recoveryModule,
     organizationSettingsModule,
+    calendarModule,
+    kbModule,
+    helpdeskModule,
   ];
   for (const module of modules) await app.register(module, { ctx, guards });
 

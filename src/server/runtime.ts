@@ -11,6 +11,8 @@ import { accessWarningJobs } from './modules/access/index.js';
 import { notifyJobs } from './modules/notify/index.js';
 import { smsJobs } from './modules/notify/sms/index.js';
 import { recoveryJobs } from './modules/recovery/index.js';
+import { helpdeskJobs } from './modules/helpdesk/index.js';
+import { kbJobs } from './modules/kb/index.js';
 import { purgeUsedCaptchasJob } from './infra/captcha.js';
 import { ensureDefaultOrganization } from './modules/orgs/index.js';
 import { REDACTED_PATHS } from './app.js';
@@ -22,6 +24,8 @@ export const APP_JOBS: JobDefinition<AppContext>[] = [
   ...accessJobs,
   ...accessWarningJobs,
   ...recoveryJobs,
+  ...helpdeskJobs,
+  ...kbJobs,
   purgeUsedCaptchasJob,
 ];
 

@@ -6,3 +6,5 @@ export * from './modules/access/access.schema.js';
 export * from './modules/notify/notify.schema.js';
 export * from './modules/recovery/recovery.schema.js';
 export * from './modules/notify/sms/sms.schema.js';
+export * from './modules/calendar/calendar.schema.js';
+export * from './modules/helpdesk/helpdesk.schema.js';

@@ -1,9 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/require-auth.js';
 import { AppLayout } from './layout/app-layout.js';
 import { ActivatePage } from './pages/activate.page.js';
-import { ComingSoonPage } from './pages/coming-soon.page.js';
 import { ConfirmEmailPage } from './pages/confirm-email.page.js';
 import { AccountPage } from './pages/console/accounts/account.page.js';
 import { AccountsPage } from './pages/console/accounts/accounts.page.js';
@@ -17,6 +15,9 @@ import { OutboxPage } from './pages/console/outbox.page.js';
 import { SmsOutboxPage } from './pages/console/sms-outbox.page.js';
 import { RecoveryDetailPage } from './pages/console/recovery-detail.page.js';
 import { RecoveryListPage } from './pages/console/recovery-list.page.js';
+import { calendarConsoleRoutes } from './pages/console/calendar/routes.js';
+import { helpdeskConsoleRoutes, helpdeskRoutes } from './pages/helpdesk/routes.js';
+import { kbConsoleRoutes, kbRoutes } from './pages/kb/routes.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
 import { HomePage } from './pages/home.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
@@ -35,7 +36,6 @@ import { SignInPage } from './pages/sign-in.page.js';
 
 /** Every client route. The server answers unknown non-API paths with index.html. */
 export function App() {
-  const { t } = useTranslation();
   return (
     <Routes>
       <Route element={<AppLayout />}>
@@ -53,10 +53,9 @@ export function App() {
         <Route path="confirm-email" element={<ConfirmEmailPage />} />
         <Route path="activate" element={<ActivatePage />} />
         <Route path="activate/:token" element={<ActivatePage />} />
-        {/* The knowledge base will hold public articles, so it needs no sign-in. */}
-        <Route path="kb/*" element={<ComingSoonPage title={t('nav.kb')} />} />
+        {kbRoutes()}
         <Route element={<RequireAuth />}>
-          <Route path="tickets/*" element={<ComingSoonPage title={t('nav.tickets')} />} />
+          {helpdeskRoutes()}
           <Route path="profile" element={<Navigate to="/settings/profile" replace />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/devices" replace />} />
@@ -79,6 +78,9 @@ export function App() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="recovery" element={<RecoveryListPage />} />
           <Route path="recovery/:id" element={<RecoveryDetailPage />} />
+          {helpdeskConsoleRoutes()}
+          {kbConsoleRoutes()}
+          {calendarConsoleRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

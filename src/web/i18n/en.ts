@@ -1,3 +1,6 @@
+import { calendarEn } from './calendar.en.js';
+import { helpdeskEn } from './helpdesk.en.js';
+import { kbEn } from './kb.en.js';
 /**
  * English UI strings. Keys mirror `ru.ts`; English plurals need only `_one` and `_other`
  * (`i18n.test.ts` checks that both languages are complete).
@@ -25,6 +28,12 @@ export const en = {
     recovery: 'Recovery',
     accounts: 'Accounts',
     orgSettings: 'Access settings',
+    certificates: 'Certificates',
+    helpdeskQueue: 'Ticket queue',
+    helpdeskCertificates: 'Customer certificates',
+    helpdeskSettings: 'Support settings',
+    kbArticles: 'Knowledge base articles',
+    calendar: 'Working-day calendar',
     jobs: 'Jobs',
   },
   profile: {
@@ -575,4 +584,7 @@ export const en = {
     notFoundText: 'There is no such page. Check the address or go to the home page.',
     toHome: 'Go home',
   },
+  helpdesk: helpdeskEn,
+  kb: kbEn,
+  calendar: calendarEn,
 };

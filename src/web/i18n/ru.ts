@@ -1,3 +1,6 @@
+import { calendarRu } from './calendar.ru.js';
+import { helpdeskRu } from './helpdesk.ru.js';
+import { kbRu } from './kb.ru.js';
 /**
  * Russian UI strings — the default language and the source of truth for keys.
  * Plurals use i18next's CLDR suffixes: Russian needs `_one`, `_few`, `_many` and `_other`
@@ -26,6 +29,12 @@ export const ru = {
     recovery: 'Восстановление',
     accounts: 'Учётные записи',
     orgSettings: 'Настройки доступа',
+    certificates: 'Сертификаты',
+    helpdeskQueue: 'Очередь обращений',
+    helpdeskCertificates: 'Сертификаты клиентов',
+    helpdeskSettings: 'Настройки поддержки',
+    kbArticles: 'Статьи базы знаний',
+    calendar: 'Производственный календарь',
     jobs: 'Задания',
   },
   profile: {
@@ -609,6 +618,9 @@ export const ru = {
     notFoundText: 'Такой страницы нет. Проверьте адрес или вернитесь на главную.',
     toHome: 'На главную',
   },
+  helpdesk: helpdeskRu,
+  kb: kbRu,
+  calendar: calendarRu,
 };
 
 /** The shape every language must provide (plural suffixes may differ per language). */

@@ -43,10 +43,16 @@ export function MainNav({ showConsole }: MainNavProps) {
   const portal: NavItem[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/tickets', label: t('nav.tickets') },
+    { to: '/certificates', label: t('nav.certificates') },
     { to: '/kb', label: t('nav.kb') },
   ];
   const staff: NavItem[] = [
     { to: '/console', label: t('nav.consoleOverview'), end: true },
+    { to: '/console/tickets', label: t('nav.helpdeskQueue') },
+    { to: '/console/certificates', label: t('nav.helpdeskCertificates') },
+    { to: '/console/kb', label: t('nav.kbArticles') },
+    { to: '/console/helpdesk-settings', label: t('nav.helpdeskSettings') },
+    { to: '/console/calendar', label: t('nav.calendar') },
     { to: '/console/outbox', label: t('nav.outbox') },
     { to: '/console/sms', label: t('nav.sms') },
     { to: '/console/accounts', label: t('nav.accounts') },

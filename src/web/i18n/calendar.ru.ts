@@ -1,0 +1,2 @@
+/** Russian strings of the calendar pages (the `calendar` namespace of ru.ts/en.ts). */
+export const calendarRu = {};

@@ -1,0 +1,2 @@
+/** Russian strings of the kb pages (the `kb` namespace of ru.ts/en.ts). */
+export const kbRu = {};
