@@ -1,4 +1,5 @@
 import { calendarEn } from './calendar.en.js';
+import { helpdeskConsoleEn } from './helpdesk-console.en.js';
 import { helpdeskEn } from './helpdesk.en.js';
 import { kbEn } from './kb.en.js';
 /**
@@ -585,6 +586,7 @@ export const en = {
     toHome: 'Go home',
   },
   helpdesk: helpdeskEn,
+  helpdeskConsole: helpdeskConsoleEn,
   kb: kbEn,
   calendar: calendarEn,
 };

@@ -1,4 +1,5 @@
 import { calendarRu } from './calendar.ru.js';
+import { helpdeskConsoleRu } from './helpdesk-console.ru.js';
 import { helpdeskRu } from './helpdesk.ru.js';
 import { kbRu } from './kb.ru.js';
 /**
@@ -619,6 +620,7 @@ export const ru = {
     toHome: 'На главную',
   },
   helpdesk: helpdeskRu,
+  helpdeskConsole: helpdeskConsoleRu,
   kb: kbRu,
   calendar: calendarRu,
 };

@@ -9,3 +9,5 @@ export async function calendarModule(
 ) {
   // Routes are registered here as the module grows.
 }
+
+export { loadWorkCalendar, type WorkCalendar } from './work-calendar.js';

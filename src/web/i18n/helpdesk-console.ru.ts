@@ -1,0 +1,2 @@
+/** Russian strings of the staff console's help-desk pages (the `helpdeskConsole` namespace). */
+export const helpdeskConsoleRu = {};
