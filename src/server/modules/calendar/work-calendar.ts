@@ -1,4 +1,19 @@
+import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
+import { organizations } from '../orgs/orgs.schema.js';
+import { calendarDayOverrides, calendarSettings } from './calendar.schema.js';
+import {
+  officialDayKind,
+  RUSSIAN_PRODUCTION_CALENDAR,
+  type DayKind,
+} from './production-calendar.js';
+import {
+  addWorkingDays,
+  addWorkingMinutes,
+  workingMinutesBetween,
+  type WorkingHours,
+  type WorkingTimeRules,
+} from './working-time.js';
 
 /**
  * An organization's working time: its time zone, working hours and the production calendar
@@ -6,6 +21,9 @@ import type { DbOrTx } from '../../infra/db.js';
  */
 export interface WorkCalendar {
   timeZone: string;
+  hours: WorkingHours;
+  /** What the day is after staff edits. */
+  kindOf(day: string): DayKind;
   /**
    * The instant at which `days` working days have passed since `from`: only time inside working
    * days counts (whole days, midnight to midnight in the organization's time zone). A staff
@@ -20,9 +38,49 @@ export interface WorkCalendar {
   isWorkingDay(day: string): boolean;
 }
 
-/** The calendar of one organization, read once (cheap; call per request or per job run). */
-export function loadWorkCalendar(db: DbOrTx, organizationId: string): Promise<WorkCalendar> {
-  void db;
-  void organizationId;
-  return Promise.reject(new Error('loadWorkCalendar: being written by the lead'));
+/** Monday–Friday 9:00–18:00, shortened by an hour before holidays (Labour Code art. 95). */
+export const DEFAULT_WORKING_HOURS: WorkingHours = {
+  dayStartMinutes: 9 * 60,
+  dayEndMinutes: 18 * 60,
+  shortDayMinutes: 60,
+};
+
+/** A calendar from its parts (tests and callers that already hold the data). */
+export function buildWorkCalendar(
+  timeZone: string,
+  hours: WorkingHours,
+  overrides: ReadonlyMap<string, DayKind>,
+): WorkCalendar {
+  const kindOf = (day: string) =>
+    overrides.get(day) ?? officialDayKind(RUSSIAN_PRODUCTION_CALENDAR, day);
+  const rules: WorkingTimeRules = { timeZone, hours, kindOf };
+  return {
+    timeZone,
+    hours,
+    kindOf,
+    addWorkingDays: (from, days) => addWorkingDays(rules, from, days),
+    addWorkingMinutes: (from, minutes) => addWorkingMinutes(rules, from, minutes),
+    workingMinutesBetween: (from, to) => workingMinutesBetween(rules, from, to),
+    isWorkingDay: (day) => kindOf(day) !== 'day_off',
+  };
+}
+
+/** The calendar of one organization, read in one round trip per table (cheap; per request or job). */
+export async function loadWorkCalendar(db: DbOrTx, organizationId: string): Promise<WorkCalendar> {
+  const [[organization], [settings], overrides] = await Promise.all([
+    db
+      .select({ timezone: organizations.timezone })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId)),
+    db.select().from(calendarSettings).where(eq(calendarSettings.organizationId, organizationId)),
+    db
+      .select({ day: calendarDayOverrides.day, kind: calendarDayOverrides.kind })
+      .from(calendarDayOverrides)
+      .where(eq(calendarDayOverrides.organizationId, organizationId)),
+  ]);
+  return buildWorkCalendar(
+    organization?.timezone ?? 'Europe/Moscow',
+    settings ?? DEFAULT_WORKING_HOURS,
+    new Map(overrides.map((row) => [row.day, row.kind])),
+  );
 }
