@@ -169,6 +169,50 @@ export const ERRORS = {
     ru: 'Это действие сейчас недоступно.',
     en: 'This action is not available now.',
   },
+  // --- Help desk: tickets (customer side) ---
+  /** Reopen asked for a ticket closed longer ago than its department's window: write a new message instead. */
+  ticket_reopen_expired: {
+    status: 409,
+    ru: 'Срок, в который можно открыть обращение снова, прошёл. Напишите новое сообщение — мы создадим новое обращение, связанное с этим.',
+    en: 'This ticket can no longer be reopened. Write a new message and we will open a new ticket linked to this one.',
+  },
+  /** The certificate chosen for a ticket is not the person's or not valid today. */
+  ticket_certificate_invalid: {
+    status: 422,
+    ru: 'Этот сертификат нельзя использовать: он не ваш или не действует сегодня.',
+    en: 'This certificate cannot be used: it is not yours or not valid today.',
+  },
+  /** An attachment id is unknown, not the sender's own upload, or already sent with a message. */
+  ticket_attachment_invalid: {
+    status: 422,
+    ru: 'Вложение не найдено или уже отправлено. Загрузите файл ещё раз.',
+    en: 'The attachment was not found or was already sent. Please upload the file again.',
+  },
+  /** A status change the ticket's current state does not allow (e.g. resolving a closed ticket). */
+  ticket_transition_invalid: {
+    status: 409,
+    ru: 'Обращение сейчас в другом статусе; обновите страницу.',
+    en: 'The ticket is in another status now; please reload the page.',
+  },
+  // --- Knowledge base ---
+  /** An article or category slug already used in this organization. */
+  kb_slug_taken: {
+    status: 409,
+    ru: 'Такой адрес (slug) уже занят. Выберите другой.',
+    en: 'This address (slug) is already taken. Choose another one.',
+  },
+  /** Deleting a category that still has articles: move or delete them first. */
+  kb_category_not_empty: {
+    status: 409,
+    ru: 'В разделе есть статьи. Перенесите или удалите их, затем удалите раздел.',
+    en: 'The category still has articles. Move or delete them first.',
+  },
+  /** The article names a category that does not exist in this organization. */
+  kb_category_unknown: {
+    status: 422,
+    ru: 'Такого раздела базы знаний нет.',
+    en: 'There is no such knowledge-base category.',
+  },
   /** The job name given to the staff console or CLI is not registered. */
   unknown_job: { status: 404, ru: 'Нет такого задания.', en: 'No such job.' },
   /** Anything unexpected; details are in the server log under the request id. */
@@ -182,6 +226,92 @@ export const ERRORS = {
     status: 503,
     ru: 'Сервис временно недоступен.',
     en: 'The service is temporarily unavailable.',
+  },
+  // --- Working-day calendar ---
+  /** The time zone is not an IANA name the server knows. */
+  invalid_time_zone: {
+    status: 400,
+    ru: 'Неизвестный часовой пояс. Укажите его как Europe/Moscow или Asia/Yekaterinburg.',
+    en: 'Unknown time zone. Give it as Europe/Moscow or Asia/Yekaterinburg.',
+  },
+  /** The working day must end after it starts (and a shortened day must still have hours). */
+  invalid_working_hours: {
+    status: 400,
+    ru: 'Рабочий день должен заканчиваться позже, чем начинается, и сокращённый день должен оставаться не пустым.',
+    en: 'The working day must end after it starts, and a shortened day must keep some hours.',
+  },
+  // --- Help desk: certificates and the staff desk ---
+  /** Register: no certificate with this serial, or the activation code is wrong (one answer, so serials cannot be probed). */
+  certificate_not_found: {
+    status: 404,
+    ru: 'Сертификат не найден или код активации неверен. Проверьте серийный номер и код.',
+    en: 'Certificate not found or the activation code is wrong. Check the serial number and the code.',
+  },
+  /** Register: the certificate's validity period is over. */
+  certificate_expired: {
+    status: 409,
+    ru: 'Срок действия этого сертификата истёк. Обратитесь к поставщику за продлением.',
+    en: 'This certificate has expired. Contact your vendor to renew it.',
+  },
+  /** Register: the certificate is registered to another account. */
+  certificate_taken: {
+    status: 409,
+    ru: 'Этот сертификат уже зарегистрирован на другую учётную запись. Если это ошибка, напишите в поддержку.',
+    en: 'This certificate is registered to another account. If this is a mistake, contact support.',
+  },
+  /** Staff issue a certificate with a serial the organization already has. */
+  certificate_serial_taken: {
+    status: 409,
+    ru: 'Сертификат с таким серийным номером уже есть.',
+    en: 'A certificate with this serial number already exists.',
+  },
+  /** A certificate import file has no header or not the expected columns; `details.expected`. */
+  certificate_import_unreadable: {
+    status: 400,
+    ru: 'Не удалось прочитать файл: нужна строка заголовков serial,product,level,valid_from,valid_to,activation_code,customer.',
+    en: 'Cannot read the file: it needs the header serial,product,level,valid_from,valid_to,activation_code,customer.',
+  },
+  /** Merge of a ticket into itself, into a closed ticket, or of a ticket already merged. */
+  ticket_merge_invalid: {
+    status: 409,
+    ru: 'Эти обращения нельзя объединить: целевое обращение закрыто или это то же самое обращение.',
+    en: 'These tickets cannot be merged: the target is closed or it is the same ticket.',
+  },
+  /** Merge of tickets of different customers without the explicit confirmation. */
+  ticket_merge_needs_confirmation: {
+    status: 409,
+    ru: 'Обращения от разных клиентов. Подтвердите объединение.',
+    en: 'The tickets are from different customers. Confirm the merge.',
+  },
+  /** Assignment to someone who is not support staff of this organization. */
+  ticket_assignee_invalid: {
+    status: 422,
+    ru: 'Назначить обращение можно только сотруднику поддержки.',
+    en: 'A ticket can be assigned only to a support staff member.',
+  },
+  /** A department that tickets or levels use, or the general one, cannot be deleted. */
+  department_in_use: {
+    status: 409,
+    ru: 'Этот отдел нельзя удалить: он общий или в нём есть обращения.',
+    en: 'This department cannot be deleted: it is the general one or has tickets.',
+  },
+  /** A support level with certificates cannot be deleted. */
+  support_level_in_use: {
+    status: 409,
+    ru: 'Этот уровень поддержки нельзя удалить: у него есть сертификаты.',
+    en: 'This support level cannot be deleted: certificates use it.',
+  },
+  /** Another support level of the organization has this code. */
+  support_level_code_taken: {
+    status: 409,
+    ru: 'Уровень поддержки с таким кодом уже есть.',
+    en: 'A support level with this code already exists.',
+  },
+  /** Another ticket field of the organization has this key. */
+  ticket_field_key_taken: {
+    status: 409,
+    ru: 'Поле с таким ключом уже есть.',
+    en: 'A field with this key already exists.',
   },
 } as const satisfies Record<string, { status: number; ru: string; en: string }>;
 

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../infra/context.js';
 import type { Guards } from '../access/index.js';
+import { calendarRoutes } from './calendar.routes.js';
+
+export { loadWorkCalendar, buildWorkCalendar, type WorkCalendar } from './work-calendar.js';
+export { RUSSIAN_PRODUCTION_CALENDAR, yearStatus } from './production-calendar.js';
 
 /** The working-day calendar: staff edits of days and working hours. */
-export async function calendarModule(
-  _app: FastifyInstance,
-  _options: { ctx: AppContext; guards: Guards },
+export function calendarModule(
+  app: FastifyInstance,
+  { ctx, guards }: { ctx: AppContext; guards: Guards },
 ) {
-  // Routes are registered here as the module grows.
+  calendarRoutes(app, ctx, guards);
 }
-
-export { loadWorkCalendar, type WorkCalendar } from './work-calendar.js';

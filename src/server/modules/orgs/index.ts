@@ -7,6 +7,8 @@ import { createOrganizationResolver } from './orgs.service.js';
 export { createOrganization, ensureDefaultOrganization } from './orgs.service.js';
 export { findOrganizationById, type Organization } from './orgs.repo.js';
 export { organizationSettingsModule } from './settings.routes.js';
+export { updateOrganizationTimeZone } from './settings.repo.js';
+export { invalidateOrganizationDirectory } from './orgs.service.js';
 
 /** Resolves `request.organization` from the Host header for every request. */
 export const organizationsPlugin = fp(

@@ -39,3 +39,15 @@ export async function lockOrganization(tx: DbOrTx, organizationId: string) {
     .for('update');
   return row ?? null;
 }
+
+/** Sets the organization's IANA time zone (working-day calendar, dates in emails). */
+export async function updateOrganizationTimeZone(
+  db: DbOrTx,
+  organizationId: string,
+  timeZone: string,
+) {
+  await db
+    .update(organizations)
+    .set({ timezone: timeZone })
+    .where(eq(organizations.id, organizationId));
+}
