@@ -1,2 +1,36 @@
-/** English strings of the calendar pages (the `calendar` namespace of en.ts); keys mirror calendar.ru.ts. */
-export const calendarEn = {};
+/** English strings of the working-day calendar page (the `calendar` namespace of en.ts). */
+export const calendarEn = {
+  title: 'Working-day calendar',
+  intro:
+    'Deadlines are counted with this calendar: tickets auto-closing after 3 working days, support SLAs and more. Public holidays and transfers come from the government decrees; click a date to mark your own special days.',
+  previousYear: 'Previous year',
+  nextYear: 'Next year',
+  workingDays_one: '{{count}} working day',
+  workingDays_other: '{{count}} working days',
+  source: 'Source: {{source}}',
+  missingTitle: 'No data for this year',
+  missing:
+    'The calendar has no official data for {{year}}: Monday to Friday count as working days. Mark holidays and transfers by hand or update Kabinet.',
+  provisionalTitle: 'Provisional data',
+  legend: 'Legend',
+  kind: {
+    working: 'working day',
+    short: 'shortened day',
+    day_off: 'day off',
+  },
+  editedMark: 'edited by staff',
+  readOnly: 'Only the owner and administrators can change the calendar.',
+  official: 'In the production calendar: {{kind}}',
+  kindLabel: 'This day in your organization',
+  note: 'Note',
+  noteHint: 'For example: “Cleaning day” or “Working Saturday”',
+  reset: 'Restore the official day',
+  save: 'Save',
+  hoursTitle: 'Time zone and working hours',
+  timeZone: 'Time zone',
+  timeZoneHint: 'For example, Europe/Moscow or Asia/Yekaterinburg',
+  dayStart: 'Working day starts',
+  dayEnd: 'Working day ends',
+  shortDayMinutes: 'How many minutes shorter a pre-holiday day is',
+  hoursSaved: 'Saved.',
+};

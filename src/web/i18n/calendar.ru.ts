@@ -1,2 +1,38 @@
-/** Russian strings of the calendar pages (the `calendar` namespace of ru.ts/en.ts). */
-export const calendarRu = {};
+/** Russian strings of the working-day calendar page (the `calendar` namespace of ru.ts). */
+export const calendarRu = {
+  title: 'Производственный календарь',
+  intro:
+    'По этому календарю считаются сроки: автозакрытие обращений через 3 рабочих дня, SLA поддержки и другие. Праздники и переносы уже внесены по постановлениям Правительства; отметьте свои особые дни, нажав на дату.',
+  previousYear: 'Предыдущий год',
+  nextYear: 'Следующий год',
+  workingDays_one: '{{count}} рабочий день',
+  workingDays_few: '{{count}} рабочих дня',
+  workingDays_many: '{{count}} рабочих дней',
+  workingDays_other: '{{count}} рабочего дня',
+  source: 'Источник: {{source}}',
+  missingTitle: 'Нет данных на этот год',
+  missing:
+    'В календаре нет официальных данных на {{year}} год: рабочими считаются понедельник–пятница. Отметьте праздники и переносы вручную или обновите Кабинет.',
+  provisionalTitle: 'Предварительные данные',
+  legend: 'Обозначения',
+  kind: {
+    working: 'рабочий день',
+    short: 'сокращённый день',
+    day_off: 'выходной',
+  },
+  editedMark: 'изменён вручную',
+  readOnly: 'Изменять календарь могут владелец и администраторы.',
+  official: 'По производственному календарю: {{kind}}',
+  kindLabel: 'Этот день в вашей организации',
+  note: 'Комментарий',
+  noteHint: 'Например: «Санитарный день» или «Работаем в субботу»',
+  reset: 'Вернуть как в календаре',
+  save: 'Сохранить',
+  hoursTitle: 'Часовой пояс и рабочие часы',
+  timeZone: 'Часовой пояс',
+  timeZoneHint: 'Например, Europe/Moscow или Asia/Yekaterinburg',
+  dayStart: 'Начало рабочего дня',
+  dayEnd: 'Конец рабочего дня',
+  shortDayMinutes: 'На сколько минут короче предпраздничный день',
+  hoursSaved: 'Сохранено.',
+};
