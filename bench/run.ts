@@ -140,23 +140,28 @@ async function generateLoad(
   url: string,
   seconds: number,
 ): Promise<LoadOutcome> {
-  const { uniqueClientAddress, ...request } = workload.request;
+  const { uniqueClientAddress, variants, ...request } = workload.request;
+  const requests = (variants ?? [{ path: request.path }]).map((variant) => ({
+    ...request,
+    ...variant,
+    headers: { ...request.headers, ...variant.headers },
+  }));
   const instance = autocannon({
     url,
     connections: workload.connections,
     duration: seconds,
     timeout: 10,
-    requests: [
+    requests: requests.map((one) =>
       uniqueClientAddress
         ? {
-            ...request,
+            ...one,
             setupRequest: (r) => ({
               ...r,
               headers: { ...r.headers, 'x-forwarded-for': nextClientAddress() },
             }),
           }
-        : request,
-    ],
+        : one,
+    ),
   });
   const latencies = new Samples();
   const statuses = new Map<number, number>();

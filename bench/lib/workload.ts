@@ -48,6 +48,11 @@ export interface HttpWorkload extends WorkloadBase {
      * rate limit (the server must trust the proxy header).
      */
     uniqueClientAddress?: boolean;
+    /**
+     * Requests to cycle through instead of the single one (each connection sends them in
+     * order): the same route with varied filters or users.
+     */
+    variants?: { path: string; headers?: Record<string, string> }[];
   };
   /** Runs in the child. Heavy modules are imported inside, so other workloads do not load them. */
   start(resources: WorkloadResources): Promise<StartedServer>;

@@ -2,6 +2,10 @@ import type { Workload } from '../lib/workload.js';
 import { appSession } from './app-session.js';
 import { argon2Verify } from './argon2-verify.js';
 import { fastifyBare } from './fastify-bare.js';
+import { helpdeskAutoClose } from './helpdesk-auto-close.js';
+import { helpdeskMyTickets } from './helpdesk-my-tickets.js';
+import { helpdeskStaffQueue } from './helpdesk-staff-queue.js';
+import { kbSuggest } from './kb-suggest.js';
 import { nodeHttp } from './node-http.js';
 import { readyzPglite } from './readyz-pglite.js';
 import { readyzPostgres } from './readyz-postgres.js';
@@ -19,4 +23,8 @@ export const WORKLOADS: Workload[] = [
   signInHttp,
   signInHttpPostgres,
   sessionCheck,
+  helpdeskMyTickets,
+  helpdeskStaffQueue,
+  helpdeskAutoClose,
+  kbSuggest,
 ];

@@ -8,3 +8,4 @@ export * from './modules/recovery/recovery.schema.js';
 export * from './modules/notify/sms/sms.schema.js';
 export * from './modules/calendar/calendar.schema.js';
 export * from './modules/helpdesk/helpdesk.schema.js';
+export * from './modules/kb/kb.schema.js';

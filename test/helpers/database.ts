@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { openDatabase, openPglite, type Database } from '../../src/server/infra/db.js';
+import { openDatabase, openPglite, PGLITE_EXTENSIONS, type Database } from '../../src/server/infra/db.js';
 import { databaseUrl, dropDatabase, withAdminClient } from './postgres.js';
 
 export type TestDriver = 'pglite' | 'postgres';
@@ -23,7 +23,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDriver() === 'pglite') {
     const dump = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-    const client = await PGlite.create({ loadDataDir: dump });
+    const client = await PGlite.create({ loadDataDir: dump, extensions: PGLITE_EXTENSIONS });
     const database = openPglite(client);
     return { database, url: null, destroy: () => database.close() };
   }

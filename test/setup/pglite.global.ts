@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { openPglite } from '../../src/server/infra/db.js';
+import { openPglite, PGLITE_EXTENSIONS } from '../../src/server/infra/db.js';
 import { prepareTemplate } from './template.js';
 
 /** Migrates one in-memory PGlite and dumps it; each test file loads the dump (fast clone). */
 export default async function setup(project: TestProject) {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = openPglite(client);
   await prepareTemplate(database);
   const dump = await client.dumpDataDir('none');

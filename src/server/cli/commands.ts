@@ -7,6 +7,7 @@ import { createStaffUser } from '../modules/access/index.js';
 import { listOutbox } from '../modules/notify/index.js';
 import { findOrganizationById } from '../modules/orgs/index.js';
 import { ACCOUNTS_USAGE, runAccountsCommand } from './accounts.commands.js';
+import { CERTIFICATES_USAGE, runCertificatesCommand } from './certificates.commands.js';
 import { loadDemoData } from './demo.js';
 
 /** What a command prints and its exit code; the same whether run directly or via the server. */
@@ -30,7 +31,7 @@ export const USAGE = `Usage: kabinet <command> [options]
   jobs list                            registered job names
   jobs run <name> [--now ISO] [--payload JSON]
                                        run a job now, as if the clock said --now
-${ACCOUNTS_USAGE}  demo [--password P]                  fill the default organization with demo data
+${ACCOUNTS_USAGE}${CERTIFICATES_USAGE}  demo [--password P]                  fill the default organization with demo data
 `;
 
 const ok = (output: string): CommandResult => ({ output, exitCode: 0 });
@@ -51,6 +52,7 @@ export async function runCommand(env: CommandEnv, argv: string[]): Promise<Comma
     if (group === 'jobs' && action === 'list') return ok(env.ctx.queue.names.join('\n') + '\n');
     if (group === 'jobs' && action === 'run') return await jobsRun(env, rest);
     if (group === 'accounts') return await runAccountsCommand(env, action, rest);
+    if (group === 'certificates') return await runCertificatesCommand(env, action, rest);
     if (group === 'demo')
       return await demo(
         env,

@@ -2,6 +2,7 @@ import type { StaffRole } from '../../shared/contracts/session.js';
 import { formatPersonalCode } from '../../shared/login.js';
 import type { AppContext } from '../infra/context.js';
 import { openAccess, seedDemoAccount, type DemoAccountSpec } from '../modules/access/index.js';
+import { seedDemoKnowledgeBase } from '../modules/kb/index.js';
 
 /** The documented demo logins (README); later modules add their own demo data here. */
 export const DEMO_PEOPLE: { email: string; name: string; role: StaffRole | null }[] = [
@@ -158,6 +159,8 @@ export async function loadDemoData(
   }
   add('invited.pending@example.com', invited.created, 'invited, no password yet');
 
+  const kb = await seedDemoKnowledgeBase(ctx, organizationId);
+
   const width = Math.max(...rows.map(([login]) => login.length));
   const table = rows.map(
     ([login, status, state]) => `${status.padEnd(8)} ${login.padEnd(width)}  ${state}`,
@@ -165,6 +168,7 @@ export async function loadDemoData(
   const footer = [
     '',
     'Every login above signs in with the demo password, except invited.pending@example.com.',
+    `Knowledge base (/kb): ${kb.articles} demo articles added in ${kb.categories} categories.`,
     ...(link ? [`Activation link of invited.pending@example.com (shown once): ${link}`] : []),
   ];
   return [...table, ...footer].join('\n') + '\n';

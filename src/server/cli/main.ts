@@ -2,6 +2,7 @@ import { loadConfig } from '../infra/config.js';
 import { DataDirLockedError, lockDataDir } from '../infra/data-dir-lock.js';
 import { openRuntime } from '../runtime.js';
 import { runCommand, USAGE, type CommandResult } from './commands.js';
+import { resolveCertificateArgs } from './certificates.commands.js';
 import { sendToServer } from './control-socket.js';
 
 /**
@@ -25,7 +26,7 @@ export async function main(argv: string[]): Promise<number> {
         console.error('The running server already runs the job worker in this data folder.');
         return 3;
       }
-      return print(await sendToServer(config.dataDir, argv));
+      return print(await sendToServer(config.dataDir, resolveCertificateArgs(argv)));
     }
   }
   const runtime = await openRuntime({ ...config, runWorkerInline: command === 'worker' });

@@ -31,6 +31,8 @@ const ZEnvironment = z.object({
   RECOVERY_MAX_FILE_MB: z.coerce.number().min(0.1).max(100).default(10),
   RECOVERY_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
   RECOVERY_DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  HELPDESK_MAX_FILE_MB: z.coerce.number().min(0.1).max(500).default(20),
+  HELPDESK_MAX_FILES: z.coerce.number().int().min(1).max(50).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KABINET_WORKER: z.enum(['inline', 'off']).default('inline'),
   /** `true`, `false`, or the proxies to trust: comma-separated addresses or CIDR ranges. */
@@ -88,6 +90,8 @@ export interface AppConfig {
   storage: StorageConfig;
   /** Account-recovery requests: upload limits and how long documents are kept after a decision. */
   recovery: { maxFileBytes: number; maxFiles: number; documentRetentionDays: number };
+  /** Help-desk attachments: size of one file and files per ticket or reply. */
+  helpdesk: { maxFileBytes: number; maxFiles: number };
   logLevel: z.infer<typeof ZEnvironment>['LOG_LEVEL'];
   runWorkerInline: boolean;
   /**
@@ -140,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFileBytes: Math.round(e.RECOVERY_MAX_FILE_MB * 1024 * 1024),
       maxFiles: e.RECOVERY_MAX_FILES,
       documentRetentionDays: e.RECOVERY_DOCUMENT_RETENTION_DAYS,
+    },
+    helpdesk: {
+      maxFileBytes: Math.round(e.HELPDESK_MAX_FILE_MB * 1024 * 1024),
+      maxFiles: e.HELPDESK_MAX_FILES,
     },
     logLevel: e.LOG_LEVEL,
     runWorkerInline: e.KABINET_WORKER === 'inline',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -15,6 +16,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle; services accept `Db | Tx` through `DbOrTx`. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
+
+/** Runs raw SQL and returns its rows, typed by the caller (both drivers answer `{ rows }`). */
+export async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
+}
 
 /** Runs one SQL text with positional parameters — the contract pg-boss expects of `db`. */
 export interface SqlExecutor {
@@ -36,6 +43,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Extensions every embedded database loads (PGlite links them per instance; the migration
+ * still runs `create extension`). pg_trgm: typo-tolerant knowledge-base search.
+ */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+export { pg_trgm };
+
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations');
 
 // Arbitrary but fixed: every Kabinet instance contends for the same advisory locks.
@@ -45,7 +59,7 @@ const STARTUP_LOCK_KEY = 727_002;
 /** Opens the configured database (PGlite folder or PostgreSQL pool). */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.driver === 'pglite'
-    ? openPglite(await PGlite.create(config.dataDir))
+    ? openPglite(await PGlite.create(config.dataDir, { extensions: PGLITE_EXTENSIONS }))
     : openPostgres(config.url, config.poolSize);
 }
 

@@ -144,6 +144,24 @@ export class JobQueue<Ctx> {
     });
   }
 
+  /**
+   * Enqueues many jobs of one kind with one insert (batch sweeps); payloads are validated first.
+   * The queue's retry policy applies as with `send`.
+   */
+  async sendMany<Schema extends z.ZodType>(
+    job: JobDefinition<Ctx, Schema>,
+    items: { payload: z.infer<Schema>; singletonKey?: string }[],
+    options: Pick<SendOptions, 'tx'> = {},
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const jobs = items.map((item) => ({
+      name: job.name,
+      data: job.payload.parse(item.payload) as object,
+      ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
+    }));
+    await this.boss.insert(jobs, options.tx ? { db: executorForTransaction(options.tx) } : {});
+  }
+
   /** Runs a job's handler in this process now, as if the clock said `now` (CLI `jobs run`). */
   async runNow(app: Ctx, name: string, now: Date, rawPayload?: unknown): Promise<boolean> {
     const job = this.jobs.get(name);

@@ -26,6 +26,8 @@ export { issueSmsCode, verifySmsCode, SMS_CODE_TTL_MINUTES } from './sms-codes.s
 export { claimSmsCode } from './password-reset.repo.js';
 export { findAccountByLogin } from './login.repo.js';
 export { findAccount } from './staff-accounts.repo.js';
+export { generateCode } from './personal-codes.js';
+export { clearThrottle, countUse, findThrottle, recordFailure } from './throttle.repo.js';
 export {
   countContactOwners,
   insertPasswordResetToken,

@@ -65,19 +65,21 @@ export function buildWorkCalendar(
   };
 }
 
-/** The calendar of one organization, read in one round trip per table (cheap; per request or job). */
+/** The calendar of one organization, one small query per table (cheap; per request or job run). */
 export async function loadWorkCalendar(db: DbOrTx, organizationId: string): Promise<WorkCalendar> {
-  const [[organization], [settings], overrides] = await Promise.all([
-    db
-      .select({ timezone: organizations.timezone })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId)),
-    db.select().from(calendarSettings).where(eq(calendarSettings.organizationId, organizationId)),
-    db
-      .select({ day: calendarDayOverrides.day, kind: calendarDayOverrides.kind })
-      .from(calendarDayOverrides)
-      .where(eq(calendarDayOverrides.organizationId, organizationId)),
-  ]);
+  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
+  const [organization] = await db
+    .select({ timezone: organizations.timezone })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  const [settings] = await db
+    .select()
+    .from(calendarSettings)
+    .where(eq(calendarSettings.organizationId, organizationId));
+  const overrides = await db
+    .select({ day: calendarDayOverrides.day, kind: calendarDayOverrides.kind })
+    .from(calendarDayOverrides)
+    .where(eq(calendarDayOverrides.organizationId, organizationId));
   return buildWorkCalendar(
     organization?.timezone ?? 'Europe/Moscow',
     settings ?? DEFAULT_WORKING_HOURS,

@@ -220,6 +220,19 @@ export const tickets = pgTable(
     mergedIntoId: uuid('merged_into_id'),
     /** The closed ticket this one continues (a reply after the reopen window). */
     continuesId: uuid('continues_id'),
+    /**
+     * The `Idempotency-Key` header or `clientRequestId` of the create call: a retried submit
+     * finds this ticket instead of creating a second one (unique per customer).
+     */
+    idempotencyKey: text('idempotency_key'),
+    /**
+     * The nearest running SLA deadline (first response while unanswered, else resolution; none
+     * once resolved or closed). Generated, so the queue's «due soon» and «breached» filters and
+     * its «by deadline» order are one range scan on `helpdesk_tickets_sla_due`.
+     */
+    slaNextDueAt: timestamp('sla_next_due_at', { withTimezone: true }).generatedAlwaysAs(
+      sql`case when status in ('resolved', 'closed') then null when first_response_at is null then least(first_response_due_at, resolution_due_at) else resolution_due_at end`,
+    ),
     /** Subject and customer messages, for staff search (`russian` configuration). */
     searchVector: tsvector('search_vector'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -260,6 +273,19 @@ export const tickets = pgTable(
         sql`${table.status} = 'awaiting_customer' and ${table.awaitingReminderSentAt} is null`,
       ),
     index('helpdesk_tickets_search').using('gin', table.searchVector),
+    // Staff queue: SLA filters and the «by deadline» order (only tickets with a running target).
+    index('helpdesk_tickets_sla_due')
+      .on(table.organizationId, table.slaNextDueAt)
+      .where(sql`${table.slaNextDueAt} is not null`),
+    // Staff queue with no status filter beyond «in progress» (the default view), by activity.
+    index('helpdesk_tickets_queue_active')
+      .on(table.organizationId, table.lastMessageAt.desc())
+      .where(sql`${table.status} in ('new', 'open', 'awaiting_customer')`),
+    uniqueIndex('helpdesk_tickets_idempotency')
+      .on(table.customerId, table.idempotencyKey)
+      .where(sql`${table.idempotencyKey} is not null`),
+    // «Мои обращения» sorted by number and the resolved counter stay bounded by the customer.
+    index('helpdesk_tickets_customer_number').on(table.customerId, table.number),
   ],
 );
 

@@ -4,7 +4,7 @@ import type { Guards } from '../access/index.js';
 import { deliverEmailJob } from './mail.jobs.js';
 import { outboxRoutes } from './outbox.routes.js';
 
-export { enqueueEmail } from './outbox.service.js';
+export { enqueueEmail, enqueueEmails } from './outbox.service.js';
 export { listOutbox } from './outbox.service.js';
 export { MAIL_TEMPLATES, type MailTemplateName } from './mail-templates.js';
 

@@ -16,6 +16,15 @@ export async function insertOutboxMessage(db: DbOrTx, values: NewOutboxRow) {
   return row;
 }
 
+/** Several messages with one insert (batch sweeps); `created_at` still differs per row. */
+export async function insertOutboxMessages(db: DbOrTx, values: NewOutboxRow[]) {
+  if (values.length === 0) return [];
+  return db
+    .insert(mailOutbox)
+    .values(values.map((row) => ({ createdAt: sql`clock_timestamp()`, ...row })))
+    .returning({ id: mailOutbox.id, organizationId: mailOutbox.organizationId });
+}
+
 /** A message of one organization; `null` for another organization's id. */
 export async function findOutboxMessage(db: DbOrTx, organizationId: string, id: string) {
   const [row] = await db

@@ -8,6 +8,7 @@ import { MAIL_TEMPLATES, type MailTemplateData, type MailTemplateName } from './
 import {
   findOutboxMessage,
   insertOutboxMessage,
+  insertOutboxMessages,
   listOutboxMessages,
   claimOutboxMessage,
   markOutboxMessage,
@@ -55,6 +56,48 @@ export async function enqueueEmail<Name extends MailTemplateName>(
     { tx, singletonKey: row.id },
   );
   return row;
+}
+
+/**
+ * `enqueueEmail` for many emails at once, in `tx`: one outbox insert and one job insert, so a
+ * sweep over thousands of rows (auto-close) stays a handful of statements per batch.
+ */
+export async function enqueueEmails<Name extends MailTemplateName>(
+  ctx: AppContext,
+  tx: DbOrTx,
+  emails: EnqueueEmailOptions<Name>[],
+): Promise<void> {
+  if (emails.length === 0) return;
+  const domain = new URL(ctx.config.publicUrl).hostname || 'kabinet.local';
+  const rows = await insertOutboxMessages(
+    tx,
+    emails.map((options) => {
+      const render = MAIL_TEMPLATES[options.template] as (
+        data: MailTemplateData<Name>,
+        locale: Locale,
+      ) => ReturnType<(typeof MAIL_TEMPLATES)[Name]>;
+      const rendered = render(options.data, options.locale);
+      return {
+        organizationId: options.organizationId,
+        toAddress: options.to.address,
+        toName: options.to.name ?? null,
+        template: options.template,
+        locale: options.locale,
+        subject: rendered.subject,
+        textBody: rendered.text,
+        htmlBody: rendered.html,
+        messageId: `<${randomUUID()}@${domain}>`,
+      };
+    }),
+  );
+  await ctx.queue.sendMany(
+    deliverEmailJob,
+    rows.map((row) => ({
+      payload: { outboxId: row.id, organizationId: row.organizationId },
+      singletonKey: row.id,
+    })),
+    { tx },
+  );
 }
 
 // Longer than the relay's worst case (see infra/mailer.ts timeouts), so a live delivery is

@@ -1,0 +1,192 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type {
+  StaffQueueSort,
+  StaffTicketPriority,
+  StaffTicketStatus,
+} from '../../../shared/contracts/helpdesk-staff.js';
+import { AppError } from '../../infra/app-error.js';
+import type { DbOrTx } from '../../infra/db.js';
+import { users } from '../access/access.schema.js';
+import { certificates, departments, supportLevels, tickets } from './helpdesk.schema.js';
+
+export const customers = alias(users, 'customer');
+export const assignees = alias(users, 'assignee');
+export const repliers = alias(users, 'replier');
+
+const timeText = (column: SQL | typeof tickets.lastMessageAt) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The columns of a queue row (one query with its joins; every join is by primary key). */
+export const queueRowColumns = {
+  ticket: tickets,
+  department: { id: departments.id, nameRu: departments.nameRu, nameEn: departments.nameEn },
+  customer: { id: customers.id, displayName: customers.displayName },
+  assignee: { id: assignees.id, displayName: assignees.displayName },
+  replier: { id: repliers.id, displayName: repliers.displayName },
+  certificate: {
+    serial: certificates.serial,
+    levelCode: supportLevels.code,
+    levelNameRu: supportLevels.nameRu,
+    levelNameEn: supportLevels.nameEn,
+  },
+  activityText: timeText(tickets.lastMessageAt),
+  dueText: sql<
+    string | null
+  >`to_char(${tickets.slaNextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+
+/** Drizzle's row of `queueRowColumns` (left-joined parts may be all null). */
+export interface QueueRowData {
+  ticket: typeof tickets.$inferSelect;
+  department: { id: string; nameRu: string; nameEn: string };
+  customer: { id: string; displayName: string };
+  assignee: { id: string; displayName: string } | null;
+  replier: { id: string; displayName: string } | null;
+  certificate: {
+    serial: string;
+    levelCode: string;
+    levelNameRu: string;
+    levelNameEn: string;
+  } | null;
+  activityText: string;
+  dueText: string | null;
+}
+
+export function selectQueueRows(db: DbOrTx) {
+  return db
+    .select(queueRowColumns)
+    .from(tickets)
+    .innerJoin(departments, eq(departments.id, tickets.departmentId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(repliers, eq(repliers.id, tickets.lastReplierId))
+    .leftJoin(certificates, eq(certificates.id, tickets.certificateId))
+    .leftJoin(supportLevels, eq(supportLevels.id, certificates.supportLevelId));
+}
+
+/** Where the next page starts: the sort value as text and the ticket number (unique tie-breaker). */
+interface QueueCursor {
+  sort: StaffQueueSort;
+  value: string | null;
+  number: number;
+}
+
+export function encodeQueueCursor(cursor: QueueCursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeQueueCursor(raw: string, sort: StaffQueueSort): QueueCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as QueueCursor;
+    const timeOk =
+      parsed.value === null || /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/.test(parsed.value);
+    if (parsed.sort === sort && Number.isInteger(parsed.number) && timeOk) return parsed;
+  } catch {
+    // Falls through to the validation error below.
+  }
+  throw new AppError('validation_failed', [{ path: ['cursor'], code: 'invalid_cursor' }]);
+}
+
+/** Filters of the queue, already resolved (`assignee: 'me'` is an id here). */
+export interface QueueFilter {
+  organizationId: string;
+  statuses: StaffTicketStatus[];
+  priorities: StaffTicketPriority[] | undefined;
+  departmentId: string | undefined;
+  /** A user id, `null` for unassigned, undefined for anyone. */
+  assigneeId: string | null | undefined;
+  certificateSerial: string | undefined;
+  sla: { breachedBefore: Date } | { dueFrom: Date; dueBefore: Date } | undefined;
+  ticketNumber: number | undefined;
+  text: string | undefined;
+  sort: StaffQueueSort;
+  cursor: string | undefined;
+  limit: number;
+}
+
+function orderAndCursor(filter: QueueFilter): { order: SQL[]; after: SQL | undefined } {
+  const cursor = filter.cursor ? decodeQueueCursor(filter.cursor, filter.sort) : null;
+  const n = cursor?.number ?? 0;
+  switch (filter.sort) {
+    case 'activity_desc':
+      return {
+        order: [desc(tickets.lastMessageAt), desc(tickets.number)],
+        after: cursor
+          ? sql`(${tickets.lastMessageAt}, ${tickets.number}) < (${cursor.value}::timestamptz, ${n})`
+          : undefined,
+      };
+    case 'activity_asc':
+      return {
+        order: [asc(tickets.lastMessageAt), asc(tickets.number)],
+        after: cursor
+          ? sql`(${tickets.lastMessageAt}, ${tickets.number}) > (${cursor.value}::timestamptz, ${n})`
+          : undefined,
+      };
+    case 'number_desc':
+      return { order: [desc(tickets.number)], after: cursor ? lt(tickets.number, n) : undefined };
+    case 'number_asc':
+      return { order: [asc(tickets.number)], after: cursor ? gt(tickets.number, n) : undefined };
+    case 'due_asc':
+      return {
+        order: [asc(tickets.slaNextDueAt), asc(tickets.number)],
+        after: cursor
+          ? sql`(${tickets.slaNextDueAt}, ${tickets.number}) > (${cursor.value}::timestamptz, ${n})`
+          : undefined,
+      };
+  }
+}
+
+/**
+ * One page of the queue. Each filter is a plain predicate on `helpdesk_tickets` so the planner
+ * can pick the narrowest index: `queue_active` (the default statuses), `queue` (org, status,
+ * activity), `department`, `assignee`, `certificate`, `sla_due` (SLA filters and order),
+ * `org_number` (number order and lookups), `search` (GIN on the search vector).
+ */
+export async function findQueuePage(db: DbOrTx, filter: QueueFilter): Promise<QueueRowData[]> {
+  const { order, after } = orderAndCursor(filter);
+  const sla = filter.sla;
+  const rows = await selectQueueRows(db)
+    .where(
+      and(
+        eq(tickets.organizationId, filter.organizationId),
+        filter.ticketNumber === undefined ? inArray(tickets.status, filter.statuses) : undefined,
+        filter.ticketNumber !== undefined ? eq(tickets.number, filter.ticketNumber) : undefined,
+        filter.priorities ? inArray(tickets.priority, filter.priorities) : undefined,
+        filter.departmentId ? eq(tickets.departmentId, filter.departmentId) : undefined,
+        filter.assigneeId === null ? isNull(tickets.assigneeId) : undefined,
+        filter.assigneeId ? eq(tickets.assigneeId, filter.assigneeId) : undefined,
+        filter.certificateSerial
+          ? eq(
+              tickets.certificateId,
+              sql`(select ${certificates.id} from ${certificates} where ${certificates.organizationId} = ${filter.organizationId} and ${certificates.serial} = ${filter.certificateSerial})`,
+            )
+          : undefined,
+        sla && 'breachedBefore' in sla ? lt(tickets.slaNextDueAt, sla.breachedBefore) : undefined,
+        sla && 'dueFrom' in sla
+          ? and(gte(tickets.slaNextDueAt, sla.dueFrom), lte(tickets.slaNextDueAt, sla.dueBefore))
+          : undefined,
+        filter.sort === 'due_asc' ? sql`${tickets.slaNextDueAt} is not null` : undefined,
+        filter.text
+          ? sql`${tickets.searchVector} @@ websearch_to_tsquery('russian', ${filter.text})`
+          : undefined,
+        after,
+      ),
+    )
+    .orderBy(...order)
+    .limit(filter.limit);
+  return rows as QueueRowData[];
+}
+
+/** The cursor of the page after `rows` (null when the page was not full). */
+export function nextQueueCursor(rows: QueueRowData[], filter: QueueFilter): string | null {
+  const last = rows.at(-1);
+  if (!last || rows.length < filter.limit) return null;
+  const value =
+    filter.sort === 'due_asc'
+      ? last.dueText
+      : filter.sort.startsWith('activity')
+        ? last.activityText
+        : null;
+  return encodeQueueCursor({ sort: filter.sort, value, number: last.ticket.number });
+}
