@@ -203,9 +203,28 @@ describe('kabinet accounts and demo', () => {
     const second = await signIn('single.device@example.com');
     expect(second.json<ErrorBody>().error.code).toBe('session_limit_reached');
 
+    // The help desk: the demo customer's certificates and tickets in several states.
+    expect(first.output).toContain('serial KAB-2026-0004, activation code DEMO-4444-FREE');
+    const customer = await signIn('customer@example.com');
+    const cookie = customer.cookies.find((c) => c.name === 'kabinet_session')?.value ?? '';
+    const asCustomer = { host: 'localhost', cookie: `kabinet_session=${cookie}` };
+    const certificates = await t.app.inject({
+      url: '/api/helpdesk/certificates',
+      headers: asCustomer,
+    });
+    expect(certificates.statusCode).toBe(200);
+    expect(certificates.json<{ certificates: unknown[] }>().certificates).toHaveLength(2);
+    const listed = await t.app.inject({
+      url: '/api/helpdesk/tickets?includeResolved=true',
+      headers: asCustomer,
+    });
+    const statuses = listed.json<{ items: { status: string }[] }>().items.map((x) => x.status);
+    expect(statuses.sort()).toEqual(['awaiting_customer', 'closed', 'new', 'resolved']);
+
     const again = await runCommand(env, ['demo', '--password', DEMO_PASSWORD]);
     expect(again.output).not.toMatch(/^created/m);
     expect(again.output).not.toContain('Activation link');
+    expect(again.output).not.toContain('new tickets');
   });
 
   it('runs the inactivity job from the command line as of a given time', async () => {

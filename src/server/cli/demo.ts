@@ -2,6 +2,7 @@ import type { StaffRole } from '../../shared/contracts/session.js';
 import { formatPersonalCode } from '../../shared/login.js';
 import type { AppContext } from '../infra/context.js';
 import { openAccess, seedDemoAccount, type DemoAccountSpec } from '../modules/access/index.js';
+import { DEMO_FREE_CERTIFICATE, seedDemoHelpdesk } from '../modules/helpdesk/index.js';
 import { seedDemoKnowledgeBase } from '../modules/kb/index.js';
 
 /** The documented demo logins (README); later modules add their own demo data here. */
@@ -160,6 +161,19 @@ export async function loadDemoData(
   add('invited.pending@example.com', invited.created, 'invited, no password yet');
 
   const kb = await seedDemoKnowledgeBase(ctx, organizationId);
+  const [admin, , , customer] = DEMO_PEOPLE;
+  const helpdesk =
+    admin && customer
+      ? await seedDemoHelpdesk(
+          ctx,
+          organizationId,
+          {
+            customer: { email: customer.email, displayName: customer.name },
+            agent: { email: admin.email, displayName: admin.name },
+          },
+          now,
+        )
+      : null;
 
   const width = Math.max(...rows.map(([login]) => login.length));
   const table = rows.map(
@@ -169,6 +183,12 @@ export async function loadDemoData(
     '',
     'Every login above signs in with the demo password, except invited.pending@example.com.',
     `Knowledge base (/kb): ${kb.articles} demo articles added in ${kb.categories} categories.`,
+    ...(helpdesk
+      ? [
+          `Help desk: customer@example.com has 2 registered certificates${helpdesk.tickets ? ` and ${String(helpdesk.tickets)} new tickets` : ''};`,
+          `  register one more in /certificates: serial ${DEMO_FREE_CERTIFICATE.serial}, activation code ${DEMO_FREE_CERTIFICATE.activationCode}.`,
+        ]
+      : []),
     ...(link ? [`Activation link of invited.pending@example.com (shown once): ${link}`] : []),
   ];
   return [...table, ...footer].join('\n') + '\n';
