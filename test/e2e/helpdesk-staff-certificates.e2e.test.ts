@@ -43,7 +43,7 @@ describe('staff console: support certificates', () => {
     await page.getByRole('tab', { name: 'Выдать сертификат' }).click();
     await page.getByRole('textbox', { name: 'Серийный номер' }).fill('kb-2026 0001');
     await page.getByRole('textbox', { name: 'Продукт' }).fill('Кабинет Бухгалтерия');
-    await page.getByLabel('Уровень поддержки', { exact: true }).first().click();
+    await page.getByRole('combobox', { name: 'Уровень поддержки', exact: true }).click();
     await page.getByRole('option', { name: /Стандартный/ }).click();
     await page.getByRole('textbox', { name: 'Организация клиента' }).fill('ООО «Ромашка»');
     await page.getByRole('button', { name: 'Выдать', exact: true }).click();
@@ -75,7 +75,7 @@ describe('staff console: support certificates', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(CSV, 'utf8'),
     });
-    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
 
     await seen(page.getByRole('heading', { name: 'Результат импорта' }));
     await seen(page.getByText('Прочитано 4 строки'));
@@ -98,7 +98,7 @@ describe('staff console: support certificates', () => {
     await seen(page.getByRole('table', { name: /Созданные коды активации/ }).getByText('IMP0001'));
 
     // Importing the same file again changes nothing and duplicates nothing.
-    await page.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByRole('button', { name: 'Импортировать', exact: true }).click();
     await seen(page.getByText('Без изменений: 2'));
 
     await page.getByRole('tab', { name: 'Список' }).click();

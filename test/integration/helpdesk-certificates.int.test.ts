@@ -213,6 +213,24 @@ describe('support certificates', () => {
     expect(unreadable.json<ErrorBody>().error.code).toBe('certificate_import_unreadable');
   });
 
+  it('imports a CSV file uploaded as multipart/form-data, as the console sends it', async () => {
+    const { staff } = await desk();
+    const boundary = '----kabinet-test-boundary';
+    const csv = `${HEADER}\nM-1,Кабинет,basic,2025-01-01,2099-12-31,CODEMMM1,ООО «Гамма»\n`;
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="сертификаты.csv"',
+      'Content-Type: text/csv',
+      '',
+      csv,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const uploaded = await importCsv(staff, body, `multipart/form-data; boundary=${boundary}`);
+    expect(uploaded.statusCode).toBe(200);
+    expect(uploaded.json<CertificateImportResponse>()).toMatchObject({ created: 1, errors: [] });
+  });
+
   it('imports through the CLI into the organization named by --org', async () => {
     const { organization } = await desk();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kabinet-cert-')), 'certs.csv');

@@ -187,7 +187,9 @@ function routes(app: FastifyInstance, ctx: AppContext, guards: Guards) {
         summary: 'Import certificates from CSV',
         description:
           'multipart/form-data (field `file`), text/csv, text/plain or JSON `{ csv }`. Header: serial,product,level,valid_from,valid_to,activation_code,customer; `,` or `;`; UTF-8 with or without BOM. Bad rows are reported with line numbers; the others are imported.',
-        body: z.union([z.string(), ZCertificateImportJson]).optional(),
+        // nullish: Fastify validates a body no parser filled as null (multipart is read later
+        // from `request.parts()`), so `.optional()` refused every file upload.
+        body: z.union([z.string(), ZCertificateImportJson]).nullish(),
         response: { 200: ZCertificateImportResponse, ...errors },
       },
       preHandler: issuers,
