@@ -7,6 +7,10 @@ import { createTicket } from '../../src/server/modules/helpdesk/ticket-create.js
 import { addStaffMessage } from '../../src/server/modules/helpdesk/tickets.service.js';
 import type { Organization } from '../../src/server/modules/orgs/index.js';
 import { mailOutbox, tickets } from '../../src/server/schema.js';
+import {
+  AUTO_CLOSE_BATCH,
+  sweepWaitingTickets,
+} from '../../src/server/modules/helpdesk/auto-close.jobs.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganization, createUser } from '../helpers/factories.js';
 
@@ -137,6 +141,14 @@ describe('help-desk auto-close and reminders (working days)', () => {
     }));
     for (let i = 0; i < rows.length; i += 250)
       await t.ctx.db.insert(tickets).values(rows.slice(i, i + 250));
+    // A process shutting down stops between batches: one batch closed, the rest left waiting.
+    let checks = 0;
+    const stopped = await sweepWaitingTickets(
+      t.ctx,
+      msk('2026-02-06T10:00:00'),
+      () => checks++ > 0,
+    );
+    expect(stopped).toEqual({ closed: AUTO_CLOSE_BATCH, reminded: 0 });
     await runJob(organization, msk('2026-02-06T10:00:00'));
     const left = await t.ctx.db
       .select({ id: tickets.id })

@@ -11,6 +11,11 @@ export interface JobRunContext<Ctx> {
   log: Logger;
   /** True when a failure now is final (no retries left): the job goes to the dead letter queue. */
   isLastAttempt: boolean;
+  /**
+   * True once the process is shutting down: a long batched handler stops between batches and
+   * leaves the rest to the next run, so it never outlives the database connection.
+   */
+  stopping: () => boolean;
 }
 
 /** A job: a name, a zod payload and a handler. Handlers must be idempotent. */
@@ -54,6 +59,7 @@ export class JobQueue<Ctx> {
   private readonly boss: PgBoss;
   private readonly jobs = new Map<string, JobDefinition<Ctx>>();
   private started = false;
+  private stopRequested = false;
 
   constructor(
     private readonly database: Database,
@@ -116,7 +122,13 @@ export class JobQueue<Ctx> {
             const payload = job.payload.parse(item.data);
             const log = this.log.child({ job: job.name, jobId: item.id });
             const isLastAttempt = item.retryCount >= item.retryLimit;
-            await job.handler(payload, { now: new Date(), app, log, isLastAttempt });
+            await job.handler(payload, {
+              now: new Date(),
+              app,
+              log,
+              isLastAttempt,
+              stopping: () => this.stopRequested,
+            });
           },
         );
       }
@@ -168,7 +180,13 @@ export class JobQueue<Ctx> {
     if (!job) return false;
     const payload = job.payload.parse(rawPayload ?? job.schedule?.payload ?? {});
     const log = this.log.child({ job: name, manual: true });
-    await job.handler(payload, { now, app, log, isLastAttempt: true });
+    await job.handler(payload, {
+      now,
+      app,
+      log,
+      isLastAttempt: true,
+      stopping: () => this.stopRequested,
+    });
     return true;
   }
 
@@ -186,6 +204,7 @@ export class JobQueue<Ctx> {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.stopRequested = true;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
   }
 }

@@ -31,7 +31,7 @@ export const warnAccessEndingJob = defineAppJob({
   async handler(payload, run) {
     const { app: ctx, now } = run;
     let warned = 0;
-    for (;;) {
+    while (!run.stopping()) {
       const warnedBefore = warned;
       const batch = await findAccountsToWarn(ctx.db, now, {
         organizationId: payload.organizationId ?? null,
@@ -81,7 +81,7 @@ export const blockInactiveAccountsJob = defineAppJob({
   async handler(payload, run) {
     const { app: ctx, now } = run;
     let blocked = 0;
-    for (;;) {
+    while (!run.stopping()) {
       const blockedBefore = blocked;
       const batch = await findInactiveAccounts(ctx.db, now, {
         organizationId: payload.organizationId ?? null,

@@ -22,12 +22,17 @@ const baseData = (ctx: AppContext, ticket: SweptTicket) => ({
  * after the staff message, computed when the wait began), then sends the one-working-day
  * reminders. Each batch is one transaction: a set-based update with `for update skip locked`,
  * its events and its emails (one outbox insert, one job insert). Idempotent: a closed or
- * reminded ticket no longer matches. Safe with several instances.
+ * reminded ticket no longer matches. Safe with several instances. Stops between batches when
+ * the process shuts down; the next run (or another instance) takes the rest.
  */
-export async function sweepWaitingTickets(ctx: AppContext, now: Date) {
+export async function sweepWaitingTickets(
+  ctx: AppContext,
+  now: Date,
+  stopping: () => boolean = () => false,
+) {
   let closed = 0;
   let reminded = 0;
-  for (;;) {
+  while (!stopping()) {
     const count = await ctx.db.transaction(async (tx) => {
       const rows = await closeDueTickets(tx, now, AUTO_CLOSE_BATCH);
       await enqueueEmails(
@@ -57,7 +62,7 @@ export async function sweepWaitingTickets(ctx: AppContext, now: Date) {
     closed += count;
     if (count < AUTO_CLOSE_BATCH) break;
   }
-  for (;;) {
+  while (!stopping()) {
     const count = await ctx.db.transaction(async (tx) => {
       const rows = await remindDueTickets(tx, now, AUTO_CLOSE_BATCH);
       await enqueueEmails(
@@ -94,7 +99,7 @@ export const autoCloseJob = defineAppJob({
   payload: z.object({}),
   schedule: { cron: '*/15 * * * *', payload: {} },
   async handler(_payload, run) {
-    const result = await sweepWaitingTickets(run.app, run.now);
+    const result = await sweepWaitingTickets(run.app, run.now, run.stopping);
     if (result.closed || result.reminded) run.log.info(result, 'help-desk sweep');
   },
 });

@@ -102,7 +102,7 @@ export const certificateExpiryJob = defineAppJob({
       .where(payload.organizationId ? eq(organizations.id, payload.organizationId) : sql`true`);
     let reminded = 0;
     for (const organization of orgs) {
-      for (;;) {
+      while (!run.stopping()) {
         const handled = await remindBatch(ctx, organization, now);
         reminded += handled;
         if (handled < BATCH) break;

@@ -17,7 +17,7 @@ export const purgeRecoveryDocumentsJob = defineAppJob({
   async handler(_payload, run) {
     const { app, now } = run;
     const cutoff = new Date(now.getTime() - app.config.recovery.documentRetentionDays * 86_400_000);
-    for (;;) {
+    while (!run.stopping()) {
       const due = await findDocumentsToPurge(app.db, cutoff, BATCH);
       for (const document of due) await app.storage.delete(document.storageKey);
       await markDocumentsDeleted(
