@@ -144,9 +144,9 @@ export function useSaveKbCategory() {
 export function useDeleteKbCategory() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      apiCommand(`/api/staff/kb/categories/${id}`, { method: 'DELETE' }),
-    onSuccess: () =>
+    mutationFn: (id: string) => apiCommand(`/api/staff/kb/categories/${id}`, { method: 'DELETE' }),
+    // A refusal means the counts on screen were stale: refresh them either way.
+    onSettled: () =>
       Promise.all([
         client.invalidateQueries({ queryKey: staffKbKey }),
         client.invalidateQueries({ queryKey: kbKey }),

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ArticleBody } from './article-body.js';
+import { isNotFound, KbNotFound } from './kb-not-found.js';
 import { ArticleFeedback } from './article-feedback.js';
 
 /** /kb/a/:slug — one article with «Была ли статья полезна?». */
@@ -15,15 +16,18 @@ export function KbArticlePage() {
   const { slug = '' } = useParams();
   const article = useKbArticle(slug);
   usePageTitle(article.data?.title ?? t('kb.title'));
+  if (isNotFound(article.error)) return <KbNotFound what="article" />;
   if (!article.data) return <QueryState query={article} />;
   const { data } = article;
   return (
     <Stack gap="md" component="article" maw={820}>
-      <Group gap="xs">
+      <Group gap="xs" component="nav" aria-label={t('kb.breadcrumbs')}>
         <Anchor component={Link} to="/kb">
           {t('kb.backToKb')}
         </Anchor>
-        <Text c="dimmed">/</Text>
+        <Text c="dimmed" aria-hidden>
+          /
+        </Text>
         <Anchor component={Link} to={`/kb/c/${data.category.slug}`}>
           {data.category.name}
         </Anchor>

@@ -49,7 +49,7 @@ export function KbHomePage() {
         }}
       />
       {searching && (
-        <Stack gap="sm" component="section" aria-live="polite" aria-label={t('kb.searchLabel')}>
+        <Stack gap="sm" component="section" aria-live="polite" aria-label={t('kb.searchResults')}>
           {!search.data ? (
             <QueryState query={search} />
           ) : search.data.total === 0 ? (

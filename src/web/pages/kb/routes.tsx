@@ -1,4 +1,5 @@
 import { Route } from 'react-router';
+import { KbCategoriesPage } from '../console/kb/kb-categories.page.js';
 import { KbEditorPage } from '../console/kb/kb-editor.page.js';
 import { KbListPage } from '../console/kb/kb-list.page.js';
 import { KbArticlePage } from './kb-article.page.js';
@@ -21,6 +22,7 @@ export function kbConsoleRoutes() {
   return (
     <>
       <Route path="kb" element={<KbListPage />} />
+      <Route path="kb/categories" element={<KbCategoriesPage />} />
       <Route path="kb/new" element={<KbEditorPage />} />
       <Route path="kb/:id" element={<KbEditorPage />} />
     </>

@@ -1,4 +1,13 @@
-import { Alert, Button, Group, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -13,14 +22,14 @@ import { readFieldIssues } from '../../../components/form-errors.js';
 type Field = keyof KbCategoryInput;
 
 /** The message key of each field's problem; both descriptions share one. */
-const ERROR_KEYS: Record<Field, string> = {
+const ERROR_KEYS = {
   slug: 'kb.console.categories.errors.slug',
   nameRu: 'kb.console.categories.errors.nameRu',
   nameEn: 'kb.console.categories.errors.nameEn',
   descriptionRu: 'kb.console.categories.errors.description',
   descriptionEn: 'kb.console.categories.errors.description',
   sortOrder: 'kb.console.categories.errors.sortOrder',
-};
+} as const satisfies Record<Field, string>;
 
 function isField(name: string): name is Field {
   return name in ERROR_KEYS;
@@ -37,8 +46,14 @@ function draftOf(category: KbStaffCategory | null, nextOrder: number): KbCategor
       sortOrder: nextOrder,
     };
   }
-  const { id: _id, articleCount: _count, ...input } = category;
-  return input;
+  return {
+    slug: category.slug,
+    nameRu: category.nameRu,
+    nameEn: category.nameEn,
+    descriptionRu: category.descriptionRu,
+    descriptionEn: category.descriptionEn,
+    sortOrder: category.sortOrder,
+  };
 }
 
 /** Props of CategoryForm. */
@@ -80,7 +95,13 @@ export function CategoryForm({ category, nextOrder, onDone, onCancel }: Category
     event.preventDefault();
     const parsed = ZKbCategoryInput.safeParse(draft);
     if (!parsed.success) {
-      setInvalid(new Set(readFieldIssues(parsed.error.issues).map((i) => i.field).filter(isField)));
+      setInvalid(
+        new Set(
+          readFieldIssues(parsed.error.issues)
+            .map((i) => i.field)
+            .filter(isField),
+        ),
+      );
       return;
     }
     setInvalid(new Set());

@@ -5,6 +5,7 @@ import {
   Group,
   Pagination,
   SegmentedControl,
+  Select,
   Stack,
   Table,
   Text,
@@ -12,9 +13,9 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { KbArticleStatus } from '../../../../shared/contracts/kb.js';
-import { useStaffKbArticles } from '../../../api/kb.js';
+import { useStaffKbArticles, useStaffKbCategories } from '../../../api/kb.js';
 import { formatDateTime } from '../../../components/format.js';
 import { QueryState } from '../../../components/query-state.js';
 import { usePageTitle } from '../../../components/use-page-title.js';
@@ -29,31 +30,55 @@ export function KbListPage() {
   usePageTitle(t('kb.console.title'));
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
-  const articles = useStaffKbArticles(filter === 'all' ? undefined : filter, page);
+  // The category lives in the address so «Показать статьи раздела» can link here.
+  const [params, setParams] = useSearchParams();
+  const categoryId = params.get('category') ?? undefined;
+  const categories = useStaffKbCategories();
+  const articles = useStaffKbArticles(filter === 'all' ? undefined : filter, page, categoryId);
   const locale = currentLocale();
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1}>{t('kb.console.title')}</Title>
-        <Button component={Link} to="/console/kb/new">
-          {t('kb.console.newArticle')}
-        </Button>
+        <Group gap="xs">
+          <Button component={Link} to="/console/kb/categories" variant="default">
+            {t('kb.console.categories.manage')}
+          </Button>
+          <Button component={Link} to="/console/kb/new">
+            {t('kb.console.newArticle')}
+          </Button>
+        </Group>
       </Group>
       <KbStats />
-      <SegmentedControl
-        aria-label={t('kb.console.filter')}
-        value={filter}
-        onChange={(value) => {
-          setFilter(value);
-          setPage(1);
-        }}
-        data={[
-          { value: 'all', label: t('kb.console.all') },
-          { value: 'published', label: t('kb.console.status.published') },
-          { value: 'draft', label: t('kb.console.status.draft') },
-        ]}
-        style={{ alignSelf: 'flex-start' }}
-      />
+      <Group align="flex-end" gap="md">
+        <SegmentedControl
+          aria-label={t('kb.console.filter')}
+          value={filter}
+          onChange={(value) => {
+            setFilter(value);
+            setPage(1);
+          }}
+          data={[
+            { value: 'all', label: t('kb.console.all') },
+            { value: 'published', label: t('kb.console.status.published') },
+            { value: 'draft', label: t('kb.console.status.draft') },
+          ]}
+        />
+        <Select
+          label={t('kb.console.filterCategory')}
+          value={categoryId ?? ''}
+          allowDeselect={false}
+          data={[
+            { value: '', label: t('kb.console.allCategories') },
+            ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.nameRu })),
+          ]}
+          onChange={(value) => {
+            setParams(value ? { category: value } : {}, { replace: true });
+            setPage(1);
+          }}
+          maw={320}
+        />
+      </Group>
       {!articles.data ? (
         <QueryState query={articles} />
       ) : articles.data.items.length === 0 ? (
