@@ -31,9 +31,10 @@ export async function seedKbArticles(db: Db, organizationId: string, count: numb
   await db.execute(sql`
     with v as (select array[${list}]::text[] as words)
     insert into kb_article_translations
-      (article_id, organization_id, locale, title, body, plain, title_norm, search)
+      (article_id, organization_id, locale, title, body, plain, title_norm, search, title_search, published)
     select a.id, a.organization_id, 'ru', x.title, x.body, x.body, replace(lower(x.title), 'ё', 'е'),
-      setweight(to_tsvector('russian', x.title), 'A') || setweight(to_tsvector('russian', x.body), 'B')
+      setweight(to_tsvector('russian', x.title), 'A') || setweight(to_tsvector('russian', x.body), 'B'),
+      to_tsvector('russian', x.title), true
     from kb_articles a
     cross join v
     cross join lateral (

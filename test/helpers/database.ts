@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { openDatabase, openPglite, PGLITE_EXTENSIONS, type Database } from '../../src/server/infra/db.js';
+import {
+  openDatabase,
+  openPglite,
+  PGLITE_EXTENSIONS,
+  type Database,
+} from '../../src/server/infra/db.js';
 import { databaseUrl, dropDatabase, withAdminClient } from './postgres.js';
 
 export type TestDriver = 'pglite' | 'postgres';

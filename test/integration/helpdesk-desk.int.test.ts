@@ -51,8 +51,10 @@ describe('the staff desk', () => {
       payload: { certificateId: null, subject, description },
     });
     expect(response.statusCode).toBe(201);
-    return (response.json<{ ticket?: { number: number }; number?: number }>().ticket?.number ??
-      response.json<{ number: number }>().number);
+    return (
+      response.json<{ ticket?: { number: number }; number?: number }>().ticket?.number ??
+      response.json<{ number: number }>().number
+    );
   };
   const queue = async (headers: Headers, query: string) => {
     const response = await t.app.inject({

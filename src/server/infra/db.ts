@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -45,9 +46,10 @@ export interface Database {
 
 /**
  * Extensions every embedded database loads (PGlite links them per instance; the migration
- * still runs `create extension`). pg_trgm: typo-tolerant knowledge-base search.
+ * still runs `create extension`). pg_trgm: typo-tolerant knowledge-base search; btree_gin: the
+ * organization inside the knowledge base's GIN index.
  */
-export const PGLITE_EXTENSIONS = { pg_trgm };
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 export { pg_trgm };
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../migrations');

@@ -60,7 +60,11 @@ export const users = pgTable(
     uniqueIndex('users_org_phone').on(table.organizationId, table.phone),
     uniqueIndex('users_org_personal_code').on(table.organizationId, table.personalCode),
     // The staff account list pages by (created_at, id) newest first within an organization.
-    index('users_org_created').on(table.organizationId, table.createdAt.desc(), table.id.desc()),
+    index('users_org_created').on(
+      table.organizationId,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index('users_access_valid_until')
       .on(table.accessValidUntil)
       .where(sql`${table.accessValidUntil} is not null`),
@@ -216,7 +220,7 @@ export const signInEvents = pgTable(
     userAgent: text('user_agent'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('sign_in_events_user').on(table.userId, table.createdAt.desc())],
+  (table) => [index('sign_in_events_user').on(table.userId, table.createdAt.desc().nullsFirst())],
 );
 
 /** Security audit log: who did what to which account (blocks, resets, contact changes…). */
@@ -236,7 +240,7 @@ export const securityAudit = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('security_audit_subject').on(table.subjectId, table.createdAt.desc()),
-    index('security_audit_org').on(table.organizationId, table.createdAt.desc()),
+    index('security_audit_subject').on(table.subjectId, table.createdAt.desc().nullsFirst()),
+    index('security_audit_org').on(table.organizationId, table.createdAt.desc().nullsFirst()),
   ],
 );

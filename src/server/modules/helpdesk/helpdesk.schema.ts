@@ -240,28 +240,56 @@ export const tickets = pgTable(
   },
   (table) => [
     uniqueIndex('helpdesk_tickets_org_number').on(table.organizationId, table.number),
-    // «Мои обращения»: a customer's tickets by status, newest activity first.
+    // Every list orders by (last_message_at desc, number desc): the tie-breaker is in each index,
+    // so the keyset cursor is an index condition and no page sorts (docs/helpdesk-performance.md).
+    // «Мои обращения» by status; organization_id makes the per-status counters index-only.
     index('helpdesk_tickets_customer').on(
       table.customerId,
+      table.organizationId,
       table.status,
-      table.lastMessageAt.desc(),
+      table.lastMessageAt.desc().nullsFirst(),
+      table.number.desc().nullsFirst(),
     ),
-    // The staff queue: an organization's open work by status and activity.
+    // «Мои обращения» with «Показать решённые»: every status, newest activity first.
+    index('helpdesk_tickets_customer_activity').on(
+      table.customerId,
+      table.lastMessageAt.desc().nullsFirst(),
+      table.number.desc().nullsFirst(),
+    ),
+    // The staff queue: an organization's work by status and activity.
     index('helpdesk_tickets_queue').on(
       table.organizationId,
       table.status,
-      table.lastMessageAt.desc(),
+      table.lastMessageAt.desc().nullsFirst(),
+      table.number.desc().nullsFirst(),
     ),
     index('helpdesk_tickets_assignee').on(
       table.assigneeId,
       table.status,
-      table.lastMessageAt.desc(),
+      table.lastMessageAt.desc().nullsFirst(),
+      table.number.desc().nullsFirst(),
     ),
     index('helpdesk_tickets_department').on(
       table.departmentId,
       table.status,
-      table.lastMessageAt.desc(),
+      table.lastMessageAt.desc().nullsFirst(),
+      table.number.desc().nullsFirst(),
     ),
+    // «Assigned to me» and one department in the default (in progress) view.
+    index('helpdesk_tickets_assignee_active')
+      .on(
+        table.assigneeId,
+        table.lastMessageAt.desc().nullsFirst(),
+        table.number.desc().nullsFirst(),
+      )
+      .where(sql`${table.status} in ('new', 'open', 'awaiting_customer')`),
+    index('helpdesk_tickets_department_active')
+      .on(
+        table.departmentId,
+        table.lastMessageAt.desc().nullsFirst(),
+        table.number.desc().nullsFirst(),
+      )
+      .where(sql`${table.status} in ('new', 'open', 'awaiting_customer')`),
     index('helpdesk_tickets_certificate').on(table.certificateId),
     // The auto-close sweep and the reminder read only waiting tickets.
     index('helpdesk_tickets_auto_close')
@@ -279,7 +307,11 @@ export const tickets = pgTable(
       .where(sql`${table.slaNextDueAt} is not null`),
     // Staff queue with no status filter beyond «in progress» (the default view), by activity.
     index('helpdesk_tickets_queue_active')
-      .on(table.organizationId, table.lastMessageAt.desc())
+      .on(
+        table.organizationId,
+        table.lastMessageAt.desc().nullsFirst(),
+        table.number.desc().nullsFirst(),
+      )
       .where(sql`${table.status} in ('new', 'open', 'awaiting_customer')`),
     uniqueIndex('helpdesk_tickets_idempotency')
       .on(table.customerId, table.idempotencyKey)

@@ -108,12 +108,44 @@ export function planQuery(raw: string, locale: Locale): QueryPlan {
 }
 
 /**
- * The `tsquery` source text matching any of `words` as a prefix: `a:* | b:*`; with `weight`
- * `A`, only in titles (`a:*A`).
+ * The `tsquery` matching any of `lexemes` exactly (`'a' | 'b'`); with `weight` `A`, only in
+ * titles. Lexemes are quoted (a quote doubled), so nothing in them is read as tsquery syntax.
  */
-export function prefixQuery(words: string[], weight: 'A' | '' = ''): string {
-  // Words are letters and digits only (wordsOf), so no tsquery syntax can slip in.
-  return words.map((word) => `${word}:*${weight}`).join(' | ');
+export function lexemeQuery(lexemes: string[], weight: 'A' | '' = ''): string {
+  return lexemes
+    .map((lexeme) => `'${lexeme.replaceAll("'", "''")}'${weight ? `:${weight}` : ''}`)
+    .join(' | ');
+}
+
+/** What the dictionary said about one typed word (kb-search.repo.ts `expandWords`). */
+export interface WordLexemes {
+  /** Its stem and the known lexemes starting with it: the word as a prefix, exactly. */
+  lexemes: string[];
+  /** Whether the dictionary has any lexeme starting with the stem. */
+  known: boolean;
+  /** Lexemes of spelling corrections, asked for only when `lexemes` found nothing known. */
+  corrections: string[];
+}
+
+/** Per slot, the lexemes that match it exactly and those that match it through a correction. */
+export interface SlotLexemes {
+  exact: string[];
+  fuzzy: string[];
+}
+
+/** Joins the dictionary's answers into per-slot lexeme groups; stop-word-only slots drop out. */
+export function slotLexemes(plan: QueryPlan, words: Map<string, WordLexemes>): SlotLexemes[] {
+  return plan.slots.flatMap((slot) => {
+    const exact = new Set<string>();
+    const fuzzy = new Set<string>();
+    for (const word of slot.words) {
+      const found = words.get(word);
+      for (const lexeme of found?.lexemes ?? []) exact.add(lexeme);
+      for (const lexeme of found?.corrections ?? []) fuzzy.add(lexeme);
+    }
+    for (const lexeme of exact) fuzzy.add(lexeme);
+    return fuzzy.size ? [{ exact: [...exact], fuzzy: [...fuzzy] }] : [];
+  });
 }
 
 /** Text-search configuration of each locale. */

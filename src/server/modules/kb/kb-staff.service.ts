@@ -21,6 +21,7 @@ import {
   listStaffArticles,
   readStats,
   saveTranslation,
+  setTranslationsPublished,
   STAFF_PAGE_SIZE,
 } from './kb.repo.js';
 
@@ -209,17 +210,20 @@ export async function setArticleStatus(
   id: string,
   status: 'draft' | 'published',
 ): Promise<KbStaffArticle> {
-  const [row] = await ctx.db
-    .update(kbArticles)
-    .set({
-      status,
-      updatedAt: new Date(),
-      ...(status === 'published' ? { publishedAt: new Date() } : {}),
-    })
-    .where(and(eq(kbArticles.organizationId, organizationId), eq(kbArticles.id, id)))
-    .returning();
-  if (!row) throw new AppError('not_found');
-  return getStaffArticle(ctx.db, organizationId, id);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(kbArticles)
+      .set({
+        status,
+        updatedAt: new Date(),
+        ...(status === 'published' ? { publishedAt: new Date() } : {}),
+      })
+      .where(and(eq(kbArticles.organizationId, organizationId), eq(kbArticles.id, id)))
+      .returning();
+    if (!row) throw new AppError('not_found');
+    await setTranslationsPublished(tx, id, status === 'published');
+    return getStaffArticle(tx, organizationId, id);
+  });
 }
 
 export async function deleteArticle(ctx: AppContext, organizationId: string, id: string) {

@@ -111,11 +111,12 @@ export async function listPublishedInCategory(
 
 /**
  * Writes one locale of an article with its tsvector — title weighted A above body B, in the
- * locale's text-search configuration — and feeds its words to the correction dictionary.
+ * locale's text-search configuration — and the article's status copied as `published` (search
+ * reads this table alone), and feeds its words to the search dictionary.
  */
 export async function saveTranslation(
   tx: DbOrTx,
-  article: { id: string; organizationId: string },
+  article: { id: string; organizationId: string; status: 'draft' | 'published' },
   locale: Locale,
   text: { title: string; body: string },
 ): Promise<void> {
@@ -128,6 +129,8 @@ export async function saveTranslation(
     plain,
     titleNorm: normalizeText(text.title),
     search,
+    titleSearch: sql`to_tsvector(${config}::regconfig, ${text.title})`,
+    published: article.status === 'published',
     updatedAt: new Date(),
   };
   await tx
@@ -138,6 +141,14 @@ export async function saveTranslation(
       set: values,
     });
   await addTerms(tx, article.organizationId, locale, `${text.title} ${plain}`);
+}
+
+/** Keeps the copy of the article's status on its translations in step (same transaction). */
+export async function setTranslationsPublished(tx: DbOrTx, articleId: string, published: boolean) {
+  await tx
+    .update(kbArticleTranslations)
+    .set({ published })
+    .where(eq(kbArticleTranslations.articleId, articleId));
 }
 
 export async function deleteTranslation(tx: DbOrTx, articleId: string, locale: Locale) {

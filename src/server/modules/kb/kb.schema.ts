@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   index,
@@ -72,8 +73,9 @@ export const kbArticles = pgTable(
 /**
  * One locale of an article. `search` is written by the application:
  * `setweight(to_tsvector(<config>, title), 'A') || setweight(to_tsvector(<config>, plain), 'B')`
- * with `russian` for ru and `english` for en. `titleNorm` (lower case, ё→е) carries the
- * trigram index for typos and prefixes.
+ * with `russian` for ru and `english` for en. `titleNorm` is the title in lower case, ё→е,
+ * for the trigram closeness that breaks ranking ties. `organizationId` and `published` are
+ * copies of the article's, so a search reads this table alone (docs/kb-search.md).
  */
 export const kbArticleTranslations = pgTable(
   'kb_article_translations',
@@ -93,19 +95,34 @@ export const kbArticleTranslations = pgTable(
     plain: text('plain').notNull(),
     titleNorm: text('title_norm').notNull(),
     search: tsvector('search').notNull(),
+    /** `to_tsvector(<config>, title)`: the title arm of a search reads this through GIN. */
+    titleSearch: tsvector('title_search')
+      .notNull()
+      .default(sql`''::tsvector`),
+    /** `kb_articles.status = 'published'`, kept in step by kb.repo.ts (saveTranslation, setTranslationsPublished). */
+    published: boolean('published').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     primaryKey({ columns: [table.articleId, table.locale] }),
     check('kb_article_translations_locale', sql`${table.locale} in ('ru', 'en')`),
-    index('kb_article_translations_search').using('gin', table.search),
-    index('kb_article_translations_title_trgm').using('gin', sql`${table.titleNorm} gin_trgm_ops`),
+    // Only what the public may find; the organization first, so a small tenant's search never
+    // walks a large tenant's postings (btree_gin).
+    index('kb_article_translations_published_search')
+      .using('gin', table.organizationId, table.search)
+      .where(sql`${table.published}`),
+    index('kb_article_translations_published_title')
+      .using('gin', table.organizationId, table.titleSearch)
+      .where(sql`${table.published}`),
   ],
 );
 
 /**
- * The words of the organization's articles, per locale: the dictionary that typo correction
- * searches by trigram similarity (the approach the PostgreSQL docs suggest for spell-checking).
+ * The words of the organization's articles, per locale, with each word's lexeme (its stem in
+ * the locale's text-search configuration). Typo correction searches the words by trigram
+ * similarity (the approach the PostgreSQL docs suggest for spell-checking); prefix search
+ * expands a typed beginning into the exact lexemes that start with it, which the GIN index
+ * answers far faster than a `:*` prefix query (docs/kb-search.md).
  */
 export const kbTerms = pgTable(
   'kb_terms',
@@ -115,10 +132,17 @@ export const kbTerms = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     locale: text('locale').notNull(),
     term: text('term').notNull(),
+    /** Empty for a stop word. */
+    lexeme: text('lexeme').notNull().default(''),
   },
   (table) => [
     primaryKey({ columns: [table.organizationId, table.locale, table.term] }),
     index('kb_terms_trgm').using('gin', sql`${table.term} gin_trgm_ops`),
+    index('kb_terms_lexeme').on(
+      table.organizationId,
+      table.locale,
+      sql`${table.lexeme} text_pattern_ops`,
+    ),
   ],
 );
 

@@ -12,8 +12,8 @@ import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { renderMarkdown } from './kb-markdown.js';
-import { headlineToSnippet, planQuery } from './kb-query.js';
-import { findCorrections, searchArticles, type SearchRow } from './kb-search.repo.js';
+import { headlineToSnippet, planQuery, slotLexemes } from './kb-query.js';
+import { expandWords, findCorrections, searchArticles, type SearchRow } from './kb-search.repo.js';
 import {
   findArticle,
   findCategory,
@@ -39,19 +39,49 @@ function toHit(row: SearchRow): KbHit {
   };
 }
 
-/** Runs the query through the organization's knowledge base (see kb-search.repo.ts). */
+// Each candidate arm reads at most this many rows: ranking a few dozen rows keeps a suggestion
+// cheap; the results page may go a few pages deep.
+const SUGGEST_CANDIDATES = 20;
+const SEARCH_CANDIDATES = 200;
+
+/**
+ * Runs the query through the organization's knowledge base (docs/kb-search.md): the words'
+ * lexemes from the dictionary, spelling corrections only for slots none of whose words it
+ * knows (most queries skip that round trip), then one ranked statement.
+ */
 async function runSearch(
-  db: DbOrTx,
+  ctx: AppContext,
   organizationId: string,
   locale: Locale,
   query: string,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; candidatesPerArm: number },
 ) {
   const plan = planQuery(query, locale);
   if (plan.slots.length === 0) return [];
-  const correctable = [...new Set(plan.slots.flatMap((slot) => slot.correctable))];
-  const corrections = await findCorrections(db, organizationId, locale, correctable);
-  return searchArticles(db, { organizationId, locale, plan, corrections, ...page });
+  const allWords = [...new Set(plan.slots.flatMap((slot) => slot.words))];
+  const { db } = ctx;
+  const words = await expandWords(db, organizationId, locale, allWords);
+  const unknown = plan.slots
+    // A stop word has no stem (not in `words`): nothing to correct there.
+    .filter((slot) => slot.words.some((word) => words.has(word)))
+    .filter((slot) => !slot.words.some((word) => words.get(word)?.known))
+    .flatMap((slot) => slot.correctable);
+  if (unknown.length) {
+    const corrections = await findCorrections(
+      db,
+      organizationId,
+      locale,
+      [...new Set(unknown)],
+      ctx.database.driver,
+    );
+    for (const [word, lexemes] of corrections) {
+      const entry = words.get(word);
+      if (entry) entry.corrections = lexemes;
+      else words.set(word, { lexemes: [], known: false, corrections: lexemes });
+    }
+  }
+  const slots = slotLexemes(plan, words);
+  return searchArticles(db, { organizationId, locale, plan, slots, ...page });
 }
 
 /** Up to five articles for what the person is typing (the ticket form, the search box). */
@@ -61,9 +91,10 @@ export async function suggestArticles(
   locale: Locale,
   query: string,
 ): Promise<KbHit[]> {
-  const rows = await runSearch(ctx.db, organizationId, locale, query, {
+  const rows = await runSearch(ctx, organizationId, locale, query, {
     limit: KB_SUGGEST_LIMIT,
     offset: 0,
+    candidatesPerArm: SUGGEST_CANDIDATES,
   });
   return rows.map(toHit);
 }
@@ -76,9 +107,10 @@ export async function searchKnowledgeBase(
   query: string,
   page: number,
 ): Promise<KbSearchResponse> {
-  const rows = await runSearch(ctx.db, organizationId, locale, query, {
+  const rows = await runSearch(ctx, organizationId, locale, query, {
     limit: KB_SEARCH_PAGE_SIZE,
     offset: (page - 1) * KB_SEARCH_PAGE_SIZE,
+    candidatesPerArm: SEARCH_CANDIDATES,
   });
   return {
     items: rows.map(toHit),

@@ -36,8 +36,8 @@ export const mailOutbox = pgTable(
   (table) => [
     index('mail_outbox_org_created').on(
       table.organizationId,
-      table.createdAt.desc(),
-      table.id.desc(),
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
     ),
   ],
 );

@@ -75,7 +75,7 @@ export const recoveryRequests = pgTable(
     index('recovery_requests_org_status').on(
       table.organizationId,
       table.status,
-      table.createdAt.desc(),
+      table.createdAt.desc().nullsFirst(),
     ),
   ],
 );

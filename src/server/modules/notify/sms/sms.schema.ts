@@ -34,8 +34,8 @@ export const smsOutbox = pgTable(
   (table) => [
     index('sms_outbox_org_created').on(
       table.organizationId,
-      table.createdAt.desc(),
-      table.id.desc(),
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
     ),
   ],
 );

@@ -1,3 +1,6 @@
+-- pg_trgm: trigram search in the knowledge base; btree_gin: the organization as the first column of its GIN indexes.
+create extension if not exists pg_trgm;--> statement-breakpoint
+create extension if not exists btree_gin;--> statement-breakpoint
 CREATE TYPE "public"."calendar_day_kind" AS ENUM('day_off', 'working', 'short');--> statement-breakpoint
 CREATE TYPE "public"."ticket_awaiting_reason" AS ENUM('solution_proposed', 'info_requested');--> statement-breakpoint
 CREATE TYPE "public"."ticket_message_author_role" AS ENUM('customer', 'staff', 'system');--> statement-breakpoint
@@ -5,6 +8,7 @@ CREATE TYPE "public"."ticket_closed_by" AS ENUM('customer', 'staff', 'auto', 'me
 CREATE TYPE "public"."ticket_priority" AS ENUM('low', 'normal', 'high', 'urgent');--> statement-breakpoint
 CREATE TYPE "public"."ticket_status" AS ENUM('new', 'open', 'awaiting_customer', 'resolved', 'closed');--> statement-breakpoint
 CREATE TYPE "public"."ticket_type" AS ENUM('question', 'incident', 'request');--> statement-breakpoint
+CREATE TYPE "public"."kb_article_status" AS ENUM('draft', 'published');--> statement-breakpoint
 CREATE TABLE "calendar_day_overrides" (
 	"organization_id" uuid NOT NULL,
 	"day" date NOT NULL,
@@ -164,11 +168,101 @@ CREATE TABLE "helpdesk_tickets" (
 	"closed_by" "ticket_closed_by",
 	"merged_into_id" uuid,
 	"continues_id" uuid,
+	"idempotency_key" text,
+	"sla_next_due_at" timestamp with time zone GENERATED ALWAYS AS (case when status in ('resolved', 'closed') then null when first_response_at is null then least(first_response_due_at, resolution_due_at) else resolution_due_at end) STORED,
 	"search_vector" "tsvector",
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "kb_article_translations" (
+	"article_id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"locale" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"plain" text NOT NULL,
+	"title_norm" text NOT NULL,
+	"search" "tsvector" NOT NULL,
+	"title_search" "tsvector" DEFAULT ''::tsvector NOT NULL,
+	"published" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "kb_article_translations_article_id_locale_pk" PRIMARY KEY("article_id","locale"),
+	CONSTRAINT "kb_article_translations_locale" CHECK ("kb_article_translations"."locale" in ('ru', 'en'))
+);
+--> statement-breakpoint
+CREATE TABLE "kb_article_views" (
+	"article_id" uuid NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"day" date NOT NULL,
+	"views" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "kb_article_views_article_id_day_pk" PRIMARY KEY("article_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "kb_articles" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"slug" text NOT NULL,
+	"tags" text[] DEFAULT '{}'::text[] NOT NULL,
+	"status" "kb_article_status" DEFAULT 'draft' NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"view_count" integer DEFAULT 0 NOT NULL,
+	"published_at" timestamp with time zone,
+	"created_by_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kb_categories" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"slug" text NOT NULL,
+	"name_ru" text NOT NULL,
+	"name_en" text NOT NULL,
+	"description_ru" text DEFAULT '' NOT NULL,
+	"description_en" text DEFAULT '' NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kb_deflections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"article_id" uuid NOT NULL,
+	"user_id" uuid,
+	"query" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "kb_feedback" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"article_id" uuid NOT NULL,
+	"voter_key" text NOT NULL,
+	"user_id" uuid,
+	"helpful" integer NOT NULL,
+	"comment" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "kb_feedback_helpful" CHECK ("kb_feedback"."helpful" in (0, 1))
+);
+--> statement-breakpoint
+CREATE TABLE "kb_terms" (
+	"organization_id" uuid NOT NULL,
+	"locale" text NOT NULL,
+	"term" text NOT NULL,
+	"lexeme" text DEFAULT '' NOT NULL,
+	CONSTRAINT "kb_terms_organization_id_locale_term_pk" PRIMARY KEY("organization_id","locale","term")
+);
+--> statement-breakpoint
+DROP INDEX "security_audit_subject";--> statement-breakpoint
+DROP INDEX "security_audit_org";--> statement-breakpoint
+DROP INDEX "sign_in_events_user";--> statement-breakpoint
+DROP INDEX "users_org_created";--> statement-breakpoint
+DROP INDEX "mail_outbox_org_created";--> statement-breakpoint
+DROP INDEX "recovery_requests_org_status";--> statement-breakpoint
+DROP INDEX "sms_outbox_org_created";--> statement-breakpoint
 ALTER TABLE "calendar_day_overrides" ADD CONSTRAINT "calendar_day_overrides_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_day_overrides" ADD CONSTRAINT "calendar_day_overrides_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "calendar_settings" ADD CONSTRAINT "calendar_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -200,6 +294,21 @@ ALTER TABLE "helpdesk_tickets" ADD CONSTRAINT "helpdesk_tickets_certificate_id_h
 ALTER TABLE "helpdesk_tickets" ADD CONSTRAINT "helpdesk_tickets_department_id_helpdesk_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."helpdesk_departments"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "helpdesk_tickets" ADD CONSTRAINT "helpdesk_tickets_assignee_id_users_id_fk" FOREIGN KEY ("assignee_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "helpdesk_tickets" ADD CONSTRAINT "helpdesk_tickets_last_replier_id_users_id_fk" FOREIGN KEY ("last_replier_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_translations" ADD CONSTRAINT "kb_article_translations_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_translations" ADD CONSTRAINT "kb_article_translations_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_views" ADD CONSTRAINT "kb_article_views_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_views" ADD CONSTRAINT "kb_article_views_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_category_id_kb_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."kb_categories"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_categories" ADD CONSTRAINT "kb_categories_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_deflections" ADD CONSTRAINT "kb_deflections_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_deflections" ADD CONSTRAINT "kb_deflections_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_deflections" ADD CONSTRAINT "kb_deflections_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_feedback" ADD CONSTRAINT "kb_feedback_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_feedback" ADD CONSTRAINT "kb_feedback_article_id_kb_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_feedback" ADD CONSTRAINT "kb_feedback_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_terms" ADD CONSTRAINT "kb_terms_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "helpdesk_canned_responses_org" ON "helpdesk_canned_responses" USING btree ("organization_id","title");--> statement-breakpoint
 CREATE UNIQUE INDEX "helpdesk_certificates_org_serial" ON "helpdesk_certificates" USING btree ("organization_id","serial");--> statement-breakpoint
 CREATE INDEX "helpdesk_certificates_user" ON "helpdesk_certificates" USING btree ("user_id");--> statement-breakpoint
@@ -213,11 +322,37 @@ CREATE INDEX "helpdesk_ticket_events_ticket" ON "helpdesk_ticket_events" USING b
 CREATE UNIQUE INDEX "helpdesk_ticket_fields_org_key" ON "helpdesk_ticket_fields" USING btree ("organization_id","key");--> statement-breakpoint
 CREATE INDEX "helpdesk_ticket_messages_ticket" ON "helpdesk_ticket_messages" USING btree ("ticket_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "helpdesk_tickets_org_number" ON "helpdesk_tickets" USING btree ("organization_id","number");--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_customer" ON "helpdesk_tickets" USING btree ("customer_id","status","last_message_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_queue" ON "helpdesk_tickets" USING btree ("organization_id","status","last_message_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_assignee" ON "helpdesk_tickets" USING btree ("assignee_id","status","last_message_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_department" ON "helpdesk_tickets" USING btree ("department_id","status","last_message_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_customer" ON "helpdesk_tickets" USING btree ("customer_id","organization_id","status","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_customer_activity" ON "helpdesk_tickets" USING btree ("customer_id","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_queue" ON "helpdesk_tickets" USING btree ("organization_id","status","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_assignee" ON "helpdesk_tickets" USING btree ("assignee_id","status","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_department" ON "helpdesk_tickets" USING btree ("department_id","status","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_assignee_active" ON "helpdesk_tickets" USING btree ("assignee_id","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST) WHERE "helpdesk_tickets"."status" in ('new', 'open', 'awaiting_customer');--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_department_active" ON "helpdesk_tickets" USING btree ("department_id","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST) WHERE "helpdesk_tickets"."status" in ('new', 'open', 'awaiting_customer');--> statement-breakpoint
 CREATE INDEX "helpdesk_tickets_certificate" ON "helpdesk_tickets" USING btree ("certificate_id");--> statement-breakpoint
 CREATE INDEX "helpdesk_tickets_auto_close" ON "helpdesk_tickets" USING btree ("auto_close_at") WHERE "helpdesk_tickets"."status" = 'awaiting_customer';--> statement-breakpoint
 CREATE INDEX "helpdesk_tickets_awaiting_reminder" ON "helpdesk_tickets" USING btree ("awaiting_reminder_at") WHERE "helpdesk_tickets"."status" = 'awaiting_customer' and "helpdesk_tickets"."awaiting_reminder_sent_at" is null;--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_search" ON "helpdesk_tickets" USING gin ("search_vector");
+CREATE INDEX "helpdesk_tickets_search" ON "helpdesk_tickets" USING gin ("search_vector");--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_sla_due" ON "helpdesk_tickets" USING btree ("organization_id","sla_next_due_at") WHERE "helpdesk_tickets"."sla_next_due_at" is not null;--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_queue_active" ON "helpdesk_tickets" USING btree ("organization_id","last_message_at" DESC NULLS FIRST,"number" DESC NULLS FIRST) WHERE "helpdesk_tickets"."status" in ('new', 'open', 'awaiting_customer');--> statement-breakpoint
+CREATE UNIQUE INDEX "helpdesk_tickets_idempotency" ON "helpdesk_tickets" USING btree ("customer_id","idempotency_key") WHERE "helpdesk_tickets"."idempotency_key" is not null;--> statement-breakpoint
+CREATE INDEX "helpdesk_tickets_customer_number" ON "helpdesk_tickets" USING btree ("customer_id","number");--> statement-breakpoint
+CREATE INDEX "kb_article_translations_published_search" ON "kb_article_translations" USING gin ("organization_id","search") WHERE "kb_article_translations"."published";--> statement-breakpoint
+CREATE INDEX "kb_article_translations_published_title" ON "kb_article_translations" USING gin ("organization_id","title_search") WHERE "kb_article_translations"."published";--> statement-breakpoint
+CREATE INDEX "kb_article_views_org_day" ON "kb_article_views" USING btree ("organization_id","day");--> statement-breakpoint
+CREATE UNIQUE INDEX "kb_articles_org_slug" ON "kb_articles" USING btree ("organization_id","slug");--> statement-breakpoint
+CREATE INDEX "kb_articles_category" ON "kb_articles" USING btree ("category_id","sort_order");--> statement-breakpoint
+CREATE INDEX "kb_articles_org_updated" ON "kb_articles" USING btree ("organization_id","updated_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "kb_categories_org_slug" ON "kb_categories" USING btree ("organization_id","slug");--> statement-breakpoint
+CREATE INDEX "kb_deflections_org_created" ON "kb_deflections" USING btree ("organization_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "kb_feedback_one_vote" ON "kb_feedback" USING btree ("article_id","voter_key");--> statement-breakpoint
+CREATE INDEX "kb_feedback_org_updated" ON "kb_feedback" USING btree ("organization_id","updated_at");--> statement-breakpoint
+CREATE INDEX "kb_terms_trgm" ON "kb_terms" USING gin ("term" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "kb_terms_lexeme" ON "kb_terms" USING btree ("organization_id","locale","lexeme" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "security_audit_subject" ON "security_audit" USING btree ("subject_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "security_audit_org" ON "security_audit" USING btree ("organization_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "sign_in_events_user" ON "sign_in_events" USING btree ("user_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "users_org_created" ON "users" USING btree ("organization_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "mail_outbox_org_created" ON "mail_outbox" USING btree ("organization_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "recovery_requests_org_status" ON "recovery_requests" USING btree ("organization_id","status","created_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "sms_outbox_org_created" ON "sms_outbox" USING btree ("organization_id","created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);

@@ -1,3 +1,0 @@
-ALTER TABLE "helpdesk_tickets" ADD COLUMN "sla_next_due_at" timestamp with time zone GENERATED ALWAYS AS (case when status in ('resolved', 'closed') then null when first_response_at is null then least(first_response_due_at, resolution_due_at) else resolution_due_at end) STORED;--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_sla_due" ON "helpdesk_tickets" USING btree ("organization_id","sla_next_due_at") WHERE "helpdesk_tickets"."sla_next_due_at" is not null;--> statement-breakpoint
-CREATE INDEX "helpdesk_tickets_queue_active" ON "helpdesk_tickets" USING btree ("organization_id","last_message_at" DESC NULLS LAST) WHERE "helpdesk_tickets"."status" in ('new', 'open', 'awaiting_customer');
