@@ -1,14 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LOGIN_FIELD,
-  createOwner,
-  launchBrowser,
+  closeConsole,
   linkFromEmail,
+  LOGIN_FIELD,
+  openConsole,
   openJourney,
   seen,
   signIn,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -52,17 +51,10 @@ describe('access journeys', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('signs in for the first time from an invitation, with the password rules ticked off live', async () => {
     const path = await openAccess('ivan@school.example', 'Иван Петров');

@@ -1,14 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  createOwner,
-  launchBrowser,
-  openJourney,
-  seen,
-  startServer,
-  type Journey,
-  type KabinetServer,
-} from './harness.js';
+import { closeConsole, openConsole, seen, type Journey, type KabinetServer } from './harness.js';
 
 describe('console: the working-day calendar', () => {
   let server: KabinetServer;
@@ -16,17 +8,10 @@ describe('console: the working-day calendar', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('shows the official 2026 calendar, lets the owner mark a day off and restore it', async () => {
     const { page } = staff;

@@ -1,12 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  closeConsole,
   LOGIN_FIELD,
-  createOwner,
-  launchBrowser,
+  openConsole,
   openJourney,
   seen,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -17,17 +16,10 @@ describe('staff console: accounts and access settings', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('opens access with an invitation, blocks and unblocks, and the blocked person sees the support contacts', async () => {
     const { page } = staff;

@@ -1,18 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LOGIN_FIELD,
   activateAccount,
-  createOwner,
+  closeConsole,
   emailsTo,
-  launchBrowser,
   linkFromEmail,
+  LOGIN_FIELD,
   openAccessByCli,
+  openConsole,
   openJourney,
   pathOf,
   seen,
   signIn,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -39,17 +38,10 @@ describe('console: access sheets, the account page, self-registration, recovery 
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('prints an access sheet; the person activates with its code and signs in with the personal code', async () => {
     const { page } = staff;

@@ -248,6 +248,29 @@ export async function createOwner(journey: Journey, server: KabinetServer): Prom
   return OWNER;
 }
 
+/** A running server, Chromium, and the staff journey signed in as its first administrator. */
+export interface Console {
+  server: KabinetServer;
+  browser: Browser;
+  staff: Journey;
+}
+
+/** The usual start of a journey file: a fresh server and browser, the owner created in it. */
+export async function openConsole(): Promise<Console> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const staff = await openJourney(browser, server.baseUrl);
+  await createOwner(staff, server);
+  return { server, browser, staff };
+}
+
+/** Closes what `openConsole` opened (journey, browser, then the server). */
+export async function closeConsole({ server, browser, staff }: Console): Promise<void> {
+  await staff.close();
+  await browser.close();
+  await server.stop();
+}
+
 /** Path and query of an absolute link (emails and the CLI print absolute ones). */
 export function pathOf(link: string): string {
   const url = new URL(link);

@@ -1,14 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createOwner,
-  launchBrowser,
-  openJourney,
-  seen,
-  startServer,
-  type Journey,
-  type KabinetServer,
-} from './harness.js';
+import { closeConsole, openConsole, seen, type Journey, type KabinetServer } from './harness.js';
 
 const CSV = [
   'serial,product,level,valid_from,valid_to,activation_code,customer',
@@ -24,17 +16,10 @@ describe('staff console: support certificates', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('issues a certificate and shows its activation code once, with a printable slip', async () => {
     const { page } = staff;

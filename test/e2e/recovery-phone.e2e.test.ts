@@ -1,14 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createOwner,
-  launchBrowser,
+  closeConsole,
+  openConsole,
   openJourney,
   pathOf,
   seen,
   signIn,
   smsCodeFor,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -27,17 +26,10 @@ describe('account recovery to a new phone only', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('confirms the request by SMS code, and after approval the person resets the password by SMS', async () => {
     await server.cli(

@@ -1,13 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LOGIN_FIELD,
-  createOwner,
-  launchBrowser,
+  closeConsole,
   linkFromEmail,
+  LOGIN_FIELD,
+  openConsole,
   openJourney,
   seen,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -29,17 +28,10 @@ describe('account recovery', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('moves a lost account to a new email after staff approve the request with documents', async () => {
     await server.cli('accounts', 'open', '--email', 'lost@school.example', '--name', 'Нина Белова');

@@ -1,19 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LOGIN_FIELD,
   activateAccount,
-  createOwner,
+  closeConsole,
   emailsTo,
-  launchBrowser,
   linkFromEmail,
+  LOGIN_FIELD,
   openAccessByCli,
+  openConsole,
   openJourney,
   pathOf,
   seen,
   signIn,
   smsCodeFor,
-  startServer,
   unseen,
   type Journey,
   type KabinetServer,
@@ -28,17 +27,10 @@ describe('settings: password, email, phone, language, sign-in history', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('changes the password and ends the other device’s session, which then says so', async () => {
     const email = 'vera@school.example';

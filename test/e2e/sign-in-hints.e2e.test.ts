@@ -1,14 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  LOGIN_FIELD,
   activateAccount,
-  createOwner,
-  launchBrowser,
+  closeConsole,
+  LOGIN_FIELD,
   openAccessByCli,
+  openConsole,
   openJourney,
   seen,
-  startServer,
   unseen,
   type Journey,
   type KabinetServer,
@@ -27,17 +26,10 @@ describe('sign-in hints: Caps Lock, captcha after repeated failures, lockout', (
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('says «Включён Caps Lock» while Caps Lock is on, in the login and the password field', async () => {
     const journey = await openJourney(browser, server.baseUrl);

@@ -1,12 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createOwner,
-  launchBrowser,
+  closeConsole,
+  openConsole,
   openJourney,
   seen,
   signIn,
-  startServer,
   type Journey,
   type KabinetServer,
 } from './harness.js';
@@ -19,17 +18,10 @@ describe('password reset by SMS code', () => {
   let staff: Journey;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await openJourney(browser, server.baseUrl);
-    await createOwner(staff, server);
+    ({ server, browser, staff } = await openConsole());
   });
 
-  afterAll(async () => {
-    await staff.close();
-    await browser.close();
-    await server.stop();
-  });
+  afterAll(() => closeConsole({ server, browser, staff }));
 
   it('sends a code the staff console shows, and the code with a new password signs the person in', async () => {
     await server.cli(
