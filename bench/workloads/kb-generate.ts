@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/server/infra/db.js';
 import { seedDemoKnowledgeBase } from '../../src/server/modules/kb/index.js';
 import { DEMO_ARTICLES } from '../../src/server/modules/kb/demo/seed.js';
-import { addTerms } from '../../src/server/modules/kb/kb-search.repo.js';
+import { addTerms } from '../../src/server/modules/kb/kb-words.repo.js';
 import { markdownToPlain } from '../../src/server/modules/kb/kb-markdown.js';
 
 /**

@@ -10,6 +10,9 @@ import {
   type KabinetServer,
 } from './harness.js';
 
+/** What a list says while TanStack Query waits for the network. */
+const OFFLINE_WAITING = 'Эти данные загрузятся, когда восстановится соединение.';
+
 const ZManifest = z.object({
   name: z.string(),
   short_name: z.string(),
@@ -75,9 +78,10 @@ describe('the installable app', () => {
     await seen(page.getByRole('navigation', { name: 'Основная навигация' }));
     await seen(page.getByText(/Нет соединения с интернетом/));
 
-    // Client-side navigation keeps working from the cached shell.
+    // Client-side navigation keeps working from the cached shell; data waits for the network.
     await page.getByRole('link', { name: 'База знаний' }).click();
-    await seen(page.getByText('Раздел появится в ближайшем обновлении.'));
+    await seen(page.getByRole('heading', { name: 'База знаний', level: 1 }));
+    await seen(page.getByText(OFFLINE_WAITING).first());
 
     await context.setOffline(false);
     await unseen(page.getByText(/Нет соединения с интернетом/));

@@ -136,6 +136,25 @@ describe('knowledge base: public search, articles, feedback, staff editing', () 
     expect((await get('/api/staff/kb/stats', customer)).statusCode).toBe(403);
   });
 
+  it('finds a word that only a just-published article uses, though it was asked before', async () => {
+    // The server caches what a word expands to for a few seconds; new terms must reset that.
+    expect(await suggest('термоприн')).toEqual([]);
+    const categories = (await get('/api/staff/kb/categories', staff)).json<{
+      items: { id: string; slug: string }[];
+    }>();
+    const created = await send('POST', '/api/staff/kb/articles', staff, {
+      slug: 'thermal-printer',
+      categoryId: categories.items[0]?.id,
+      tags: [],
+      ru: { title: 'Термопринтер не печатает чек', body: 'Проверьте бумагу в термопринтере.' },
+      en: null,
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json<{ id: string }>().id;
+    await send('POST', `/api/staff/kb/articles/${id}/publish`, staff);
+    expect(urls(await suggest('термоприн'))[0]).toBe('/kb/a/thermal-printer');
+  });
+
   it('keeps one vote per person and counts deflections in the deflection rate', async () => {
     const [hit] = await suggest('чек об оплате');
     const url = `/api/kb/articles/${hit?.id ?? ''}`;

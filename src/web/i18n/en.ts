@@ -56,9 +56,6 @@ export const en = {
       'No internet connection. You are seeing saved data; changes cannot be sent until the connection is back.',
     waiting: 'This data will load when the connection is back.',
   },
-  comingSoon: {
-    text: 'This section is coming in the next update.',
-  },
   home: {
     title: 'Home',
     greeting: 'Hello, {{name}}!',

@@ -11,7 +11,8 @@ import {
 } from '../../schema.js';
 import { markdownToPlain } from './kb-markdown.js';
 import { normalizeText, TS_CONFIG } from './kb-query.js';
-import { addTerms, rowsOf } from './kb-search.repo.js';
+import { rowsOf } from '../../infra/db.js';
+import { addTerms } from './kb-words.repo.js';
 
 // Control characters would collide with the headline markers (kb-query.ts).
 // eslint-disable-next-line no-control-regex

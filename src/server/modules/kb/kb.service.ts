@@ -13,7 +13,8 @@ import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { renderMarkdown } from './kb-markdown.js';
 import { headlineToSnippet, planQuery, slotLexemes } from './kb-query.js';
-import { expandWords, findCorrections, searchArticles, type SearchRow } from './kb-search.repo.js';
+import { isDominantOrganization, searchArticles, type SearchRow } from './kb-search.repo.js';
+import { expandWords, findCorrections } from './kb-words.repo.js';
 import {
   findArticle,
   findCategory,
@@ -54,7 +55,7 @@ async function runSearch(
   organizationId: string,
   locale: Locale,
   query: string,
-  page: { limit: number; offset: number; candidatesPerArm: number },
+  page: { limit: number; offset: number; candidatesPerArm: number; stopAt?: number },
 ) {
   const plan = planQuery(query, locale);
   if (plan.slots.length === 0) return [];
@@ -81,7 +82,8 @@ async function runSearch(
     }
   }
   const slots = slotLexemes(plan, words);
-  return searchArticles(db, { organizationId, locale, plan, slots, ...page });
+  const dominant = await isDominantOrganization(db, organizationId);
+  return searchArticles(db, { organizationId, locale, plan, slots, dominant, ...page });
 }
 
 /** Up to five articles for what the person is typing (the ticket form, the search box). */
@@ -95,6 +97,7 @@ export async function suggestArticles(
     limit: KB_SUGGEST_LIMIT,
     offset: 0,
     candidatesPerArm: SUGGEST_CANDIDATES,
+    stopAt: KB_SUGGEST_LIMIT,
   });
   return rows.map(toHit);
 }
