@@ -60,6 +60,8 @@ export class JobQueue<Ctx> {
   private readonly jobs = new Map<string, JobDefinition<Ctx>>();
   private started = false;
   private stopRequested = false;
+  /** Handlers running now; shutdown waits for them before the database closes. */
+  private inFlight = 0;
 
   constructor(
     private readonly database: Database,
@@ -122,13 +124,18 @@ export class JobQueue<Ctx> {
             const payload = job.payload.parse(item.data);
             const log = this.log.child({ job: job.name, jobId: item.id });
             const isLastAttempt = item.retryCount >= item.retryLimit;
-            await job.handler(payload, {
-              now: new Date(),
-              app,
-              log,
-              isLastAttempt,
-              stopping: () => this.stopRequested,
-            });
+            this.inFlight++;
+            try {
+              await job.handler(payload, {
+                now: new Date(),
+                app,
+                log,
+                isLastAttempt,
+                stopping: () => this.stopRequested,
+              });
+            } finally {
+              this.inFlight--;
+            }
           },
         );
       }
@@ -205,6 +212,12 @@ export class JobQueue<Ctx> {
     if (!this.started) return;
     this.started = false;
     this.stopRequested = true;
+    const deadline = Date.now() + timeoutMs;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    // pg-boss stops waiting at its timeout even if a handler still runs; the database must
+    // outlive every handler (and its completion write), or pg-boss fails it on a closed pool.
+    while (this.inFlight > 0 && Date.now() < deadline + timeoutMs) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 }
