@@ -42,11 +42,12 @@ function delay(ms: number): Promise<void> {
 
 /**
  * Starts `node scripts/start.mjs` (which builds the web app first when it is stale) on a
- * free port with a fresh data directory, and waits until `GET /healthz` answers 200.
+ * free port with a fresh data directory, and waits until `GET /healthz` answers 200. `env`
+ * adds to the server's environment.
  */
-export async function startServer(): Promise<KabinetServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<KabinetServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kabinet-e2e-'));
-  const server = await spawnServer({ KABINET_DATA_DIR: dataDir, NODE_ENV: 'production' });
+  const server = await spawnServer({ KABINET_DATA_DIR: dataDir, NODE_ENV: 'production', ...env });
   const stop = async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
