@@ -26,14 +26,34 @@ import { findTicketByNumber, type TicketRow } from './tickets.repo.js';
 
 const ACTIVE_STATUSES = ['new', 'open', 'awaiting_customer'] as const;
 
+// Only what a list row shows: the page never carries the search vector or the custom fields.
 const summaryColumns = {
-  ticket: tickets,
+  ticket: {
+    number: tickets.number,
+    subject: tickets.subject,
+    status: tickets.status,
+    priority: tickets.priority,
+    type: tickets.type,
+    lastMessageAt: tickets.lastMessageAt,
+    lastReplierRole: tickets.lastReplierRole,
+    createdAt: tickets.createdAt,
+  },
   department: { id: departments.id, nameRu: departments.nameRu, nameEn: departments.nameEn },
   replierName: users.displayName,
 };
 
 type SummaryRow = {
-  ticket: TicketRow;
+  ticket: Pick<
+    TicketRow,
+    | 'number'
+    | 'subject'
+    | 'status'
+    | 'priority'
+    | 'type'
+    | 'lastMessageAt'
+    | 'lastReplierRole'
+    | 'createdAt'
+  >;
   department: { id: string; nameRu: string; nameEn: string };
   replierName: string | null;
 };
