@@ -1,6 +1,7 @@
-import { Text, TextInput, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HelpdeskSettings } from '../../../../shared/contracts/helpdesk-staff.js';
+import { DraftTextInput } from './draft-text-input.js';
 import { SettingsSection } from './settings-section.js';
 
 /** Canned responses agents insert into replies. */
@@ -23,13 +24,12 @@ export function CannedResponsesSettings({ data }: { data: HelpdeskSettings }) {
       draft={(item) => ({ title: item?.title ?? '', body: item?.body ?? '' })}
       fields={(draft, set) => (
         <>
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.cannedTitle')}
             required
-            value={draft.title}
-            onChange={(e) => {
-              set({ ...draft, title: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="title"
+            onDraft={set}
             data-autofocus
           />
           <Textarea

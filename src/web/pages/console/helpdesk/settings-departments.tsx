@@ -1,6 +1,7 @@
-import { Badge, NumberInput, TextInput } from '@mantine/core';
+import { Badge, NumberInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HelpdeskSettings } from '../../../../shared/contracts/helpdesk-staff.js';
+import { DraftTextInput } from './draft-text-input.js';
 import { SettingsSection } from './settings-section.js';
 
 /** Departments (queues) and how long their closed tickets may be reopened. */
@@ -35,22 +36,20 @@ export function DepartmentsSettings({ data }: { data: HelpdeskSettings }) {
       })}
       fields={(draft, set) => (
         <>
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.nameRu')}
             required
-            value={draft.nameRu}
-            onChange={(e) => {
-              set({ ...draft, nameRu: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="nameRu"
+            onDraft={set}
             data-autofocus
           />
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.nameEn')}
             required
-            value={draft.nameEn}
-            onChange={(e) => {
-              set({ ...draft, nameEn: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="nameEn"
+            onDraft={set}
           />
           <NumberInput
             label={t('helpdeskConsole.settings.reopenWindow')}

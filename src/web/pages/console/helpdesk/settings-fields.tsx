@@ -1,6 +1,7 @@
-import { Checkbox, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
+import { Checkbox, NumberInput, Select, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { HelpdeskSettings } from '../../../../shared/contracts/helpdesk-staff.js';
+import { DraftTextInput } from './draft-text-input.js';
 import { SettingsSection } from './settings-section.js';
 
 /** The structured fields of the ticket form (OS version, product version…). */
@@ -40,31 +41,28 @@ export function TicketFieldsSettings({ data }: { data: HelpdeskSettings }) {
       })}
       fields={(draft, set) => (
         <>
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.fieldKey')}
             description={t('helpdeskConsole.settings.fieldKeyHint')}
             required
-            value={draft.key}
-            onChange={(e) => {
-              set({ ...draft, key: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="key"
+            onDraft={set}
             data-autofocus
           />
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.labelRu')}
             required
-            value={draft.labelRu}
-            onChange={(e) => {
-              set({ ...draft, labelRu: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="labelRu"
+            onDraft={set}
           />
-          <TextInput
+          <DraftTextInput
             label={t('helpdeskConsole.settings.labelEn')}
             required
-            value={draft.labelEn}
-            onChange={(e) => {
-              set({ ...draft, labelEn: e.currentTarget.value });
-            }}
+            draft={draft}
+            field="labelEn"
+            onDraft={set}
           />
           <Select
             label={t('helpdeskConsole.settings.kind')}

@@ -1,8 +1,9 @@
-import { NumberInput, Select, Text, TextInput } from '@mantine/core';
+import { NumberInput, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { STAFF_TICKET_PRIORITIES } from '../../../../shared/contracts/helpdesk-staff.js';
 import type { HelpdeskSettings } from '../../../../shared/contracts/helpdesk-staff.js';
 import { currentLocale } from '../../../i18n/index.js';
+import { DraftTextInput } from './draft-text-input.js';
 import { SettingsSection } from './settings-section.js';
 
 /** Working minutes as hours for people («8 ч»), the SLA unit support teams think in. */
@@ -60,31 +61,28 @@ export function SupportLevelsSettings({ data }: { data: HelpdeskSettings }) {
         })}
         fields={(draft, set) => (
           <>
-            <TextInput
+            <DraftTextInput
               label={t('helpdeskConsole.settings.code')}
               description={t('helpdeskConsole.settings.codeHint')}
               required
-              value={draft.code}
-              onChange={(e) => {
-                set({ ...draft, code: e.currentTarget.value });
-              }}
+              draft={draft}
+              field="code"
+              onDraft={set}
               data-autofocus
             />
-            <TextInput
+            <DraftTextInput
               label={t('helpdeskConsole.settings.nameRu')}
               required
-              value={draft.nameRu}
-              onChange={(e) => {
-                set({ ...draft, nameRu: e.currentTarget.value });
-              }}
+              draft={draft}
+              field="nameRu"
+              onDraft={set}
             />
-            <TextInput
+            <DraftTextInput
               label={t('helpdeskConsole.settings.nameEn')}
               required
-              value={draft.nameEn}
-              onChange={(e) => {
-                set({ ...draft, nameEn: e.currentTarget.value });
-              }}
+              draft={draft}
+              field="nameEn"
+              onDraft={set}
             />
             <Select
               label={t('helpdeskConsole.queue.priority')}
