@@ -259,6 +259,12 @@ export const ERRORS = {
     ru: 'Этот сертификат уже зарегистрирован на другую учётную запись. Если это ошибка, напишите в поддержку.',
     en: 'This certificate is registered to another account. If this is a mistake, contact support.',
   },
+  /** Register: too many wrong activation codes for this serial or from this account; `Retry-After`. */
+  certificate_attempts_exceeded: {
+    status: 429,
+    ru: 'Слишком много неверных кодов активации. Попробуйте позже или напишите в поддержку.',
+    en: 'Too many wrong activation codes. Try again later or contact support.',
+  },
   /** Staff issue a certificate with a serial the organization already has. */
   certificate_serial_taken: {
     status: 409,

@@ -144,7 +144,7 @@ describe('support certificates', () => {
       expect((await register(guesser.headers, 'NEW-1', `BAD${i}CODE`)).statusCode).toBe(404);
     const locked = await register(guesser.headers, 'NEW-1', 'NEWCODE1');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json<ErrorBody>().error.code).toBe('too_many_attempts');
+    expect(locked.json<ErrorBody>().error.code).toBe('certificate_attempts_exceeded');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
   });
 
@@ -155,6 +155,7 @@ describe('support certificates', () => {
       expect((await register(headers, `GUESS-${i}`, 'ANYCODE1')).statusCode).toBe(404);
     const blocked = await register(headers, 'GUESS-99', 'ANYCODE1');
     expect(blocked.statusCode).toBe(429);
+    expect(blocked.json<ErrorBody>().error.code).toBe('certificate_attempts_exceeded');
   });
 
   it('imports a CSV with a BOM and semicolons, reports bad rows by line and re-imports idempotently', async () => {

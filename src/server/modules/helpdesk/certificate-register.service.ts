@@ -36,7 +36,7 @@ export interface Registrant {
 
 function tooManyAttempts(until: Date, now: Date): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
-  return new AppError('too_many_attempts', { retryAfterSeconds });
+  return new AppError('certificate_attempts_exceeded', { retryAfterSeconds });
 }
 
 async function assertNotThrottled(

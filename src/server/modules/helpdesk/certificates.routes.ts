@@ -112,7 +112,7 @@ function routes(app: FastifyInstance, ctx: AppContext, guards: Guards) {
         tags: ['helpdesk'],
         summary: 'Register a certificate with its serial and activation code',
         description:
-          'Errors in the order checked: 404 certificate_not_found (unknown serial or wrong code), 409 certificate_expired, 409 certificate_taken, 429 too_many_attempts (Retry-After). Registering one’s own again is 200 with alreadyRegistered.',
+          'Errors in the order checked: 404 certificate_not_found (unknown serial or wrong code), 409 certificate_expired, 409 certificate_taken, 429 certificate_attempts_exceeded (Retry-After). Registering one’s own again is 200 with alreadyRegistered.',
         body: ZRegisterCertificateRequest,
         response: { 200: ZRegisterCertificateResponse, ...errors },
       },

@@ -112,7 +112,7 @@ export function CertificateRegisterPage() {
     ? null
     : KNOWN_ERRORS.includes(error.code)
       ? t(`helpdesk.register.errors.${error.code as 'certificate_not_found'}`)
-      : error.code === 'too_many_attempts' || error.code === 'rate_limited'
+      : error.code === 'certificate_attempts_exceeded' || error.code === 'rate_limited'
         ? error.retryAfterSeconds
           ? t('helpdesk.register.errors.too_many_attempts', {
               minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)),
