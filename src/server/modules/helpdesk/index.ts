@@ -10,6 +10,7 @@ import { ticketJobs } from './helpdesk.jobs.js';
 import { ticketRoutes } from './tickets.routes.js';
 
 export { importCertificates } from './certificate-import.service.js';
+export { countTicketsCreatedSince } from './tickets.repo.js';
 export { seedDemoHelpdesk, DEMO_FREE_CERTIFICATE } from './demo.service.js';
 
 /** Jobs of the help desk (auto-close, reminders, certificate expiry). */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
 import {
   departments,
@@ -178,4 +178,13 @@ export async function findDepartment(db: DbOrTx, organizationId: string, id: str
     .where(and(eq(departments.organizationId, organizationId), eq(departments.id, id)))
     .limit(1);
   return row ?? null;
+}
+
+/** Tickets the organization received since `since` (the knowledge base's deflection rate). */
+export async function countTicketsCreatedSince(db: DbOrTx, organizationId: string, since: Date) {
+  const [row] = await db
+    .select({ count: count() })
+    .from(tickets)
+    .where(and(eq(tickets.organizationId, organizationId), gte(tickets.createdAt, since)));
+  return row?.count ?? 0;
 }

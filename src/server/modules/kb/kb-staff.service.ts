@@ -1,3 +1,4 @@
+import { countTicketsCreatedSince } from '../helpdesk/index.js';
 import { and, eq } from 'drizzle-orm';
 import type {
   KbArticleInput,
@@ -259,14 +260,15 @@ export async function getKbStats(
 ): Promise<KbStats> {
   const since = new Date(now.getTime() - STATS_PERIOD_DAYS * 86_400_000);
   const stats = await readStats(ctx.db, organizationId, since);
-  const attempts = stats.deflections + stats.ticketsCreated;
+  const ticketsCreated = await countTicketsCreatedSince(ctx.db, organizationId, since);
+  const attempts = stats.deflections + ticketsCreated;
   return {
     periodDays: STATS_PERIOD_DAYS,
     views: stats.views,
     helpfulYes: stats.helpfulYes,
     helpfulNo: stats.helpfulNo,
     deflections: stats.deflections,
-    ticketsCreated: stats.ticketsCreated,
+    ticketsCreated,
     deflectionRate: attempts === 0 ? null : stats.deflections / attempts,
     topArticles: stats.top,
   };

@@ -245,10 +245,9 @@ interface StatsRow {
   helpfulYes: number;
   helpfulNo: number;
   deflections: number;
-  ticketsCreated: number;
 }
 
-/** Views, votes and deflections since `since`, and the tickets created in that time. */
+/** Views, votes and deflections since `since`. */
 export async function readStats(db: DbOrTx, organizationId: string, since: Date) {
   const day = since.toISOString().slice(0, 10);
   const [figures] = await rowsOf<StatsRow>(
@@ -262,9 +261,7 @@ export async function readStats(db: DbOrTx, organizationId: string, since: Date)
       (select count(*)::int from kb_feedback
         where organization_id = ${organizationId} and updated_at >= ${since} and helpful = 0) as "helpfulNo",
       (select count(*)::int from kb_deflections
-        where organization_id = ${organizationId} and created_at >= ${since}) as deflections,
-      (select count(*)::int from helpdesk_tickets
-        where organization_id = ${organizationId} and created_at >= ${since}) as "ticketsCreated"
+        where organization_id = ${organizationId} and created_at >= ${since}) as deflections
   `,
   );
   const top = await db

@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../access/access.schema.js';
-import { tsvector } from '../helpdesk/helpdesk.schema.js';
+import { tsvector } from '../../infra/pg-types.js';
 import { organizations } from '../orgs/orgs.schema.js';
 
 export const kbArticleStatus = pgEnum('kb_article_status', ['draft', 'published']);

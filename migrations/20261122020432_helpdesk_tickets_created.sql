@@ -1,0 +1,1 @@
+CREATE INDEX "helpdesk_tickets_created" ON "helpdesk_tickets" USING btree ("organization_id","created_at");
