@@ -18,6 +18,8 @@ import { recoveryModule } from './modules/recovery/index.js';
 import { calendarModule } from './modules/calendar/index.js';
 import { helpdeskModule } from './modules/helpdesk/index.js';
 import { kbModule } from './modules/kb/index.js';
+import { classesModule } from './modules/classes/index.js';
+import { billingModule } from './modules/billing/index.js';
 
 /** Log fields that must never reach the logs. */
 export const REDACTED_PATHS = [
@@ -85,6 +87,8 @@ export async function buildApp(
     calendarModule,
     kbModule,
     helpdeskModule,
+    classesModule,
+    billingModule,
   ];
   for (const module of modules) await app.register(module, { ctx, guards });
 

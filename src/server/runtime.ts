@@ -13,6 +13,8 @@ import { smsJobs } from './modules/notify/sms/index.js';
 import { recoveryJobs } from './modules/recovery/index.js';
 import { helpdeskJobs } from './modules/helpdesk/index.js';
 import { kbJobs } from './modules/kb/index.js';
+import { classesJobs } from './modules/classes/index.js';
+import { billingJobs } from './modules/billing/index.js';
 import { purgeUsedCaptchasJob } from './infra/captcha.js';
 import { ensureDefaultOrganization } from './modules/orgs/index.js';
 import { REDACTED_PATHS } from './app.js';
@@ -26,6 +28,8 @@ export const APP_JOBS: JobDefinition<AppContext>[] = [
   ...recoveryJobs,
   ...helpdeskJobs,
   ...kbJobs,
+  ...classesJobs,
+  ...billingJobs,
   purgeUsedCaptchasJob,
 ];
 

@@ -9,3 +9,5 @@ export * from './modules/notify/sms/sms.schema.js';
 export * from './modules/calendar/calendar.schema.js';
 export * from './modules/helpdesk/helpdesk.schema.js';
 export * from './modules/kb/kb.schema.js';
+export * from './modules/classes/classes.schema.js';
+export * from './modules/billing/billing.schema.js';

@@ -1,3 +1,8 @@
+import { ATTENDANCE_ERRORS } from './errors-attendance.js';
+import { BILLING_ERRORS } from './errors-billing.js';
+import { CABINET_ERRORS } from './errors-cabinet.js';
+import { CLASSES_ERRORS } from './errors-classes.js';
+
 /**
  * Stable error codes. Clients may rely on `code`; `message` is localized.
  * Each entry says when it is thrown.
@@ -319,6 +324,10 @@ export const ERRORS = {
     ru: 'Поле с таким ключом уже есть.',
     en: 'A field with this key already exists.',
   },
+  ...CLASSES_ERRORS,
+  ...ATTENDANCE_ERRORS,
+  ...BILLING_ERRORS,
+  ...CABINET_ERRORS,
 } as const satisfies Record<string, { status: number; ru: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -18,6 +18,10 @@ import { RecoveryListPage } from './pages/console/recovery-list.page.js';
 import { calendarConsoleRoutes } from './pages/console/calendar/routes.js';
 import { helpdeskConsoleRoutes, helpdeskRoutes } from './pages/helpdesk/routes.js';
 import { kbConsoleRoutes, kbRoutes } from './pages/kb/routes.js';
+import { cabinetRoutes } from './pages/cabinet/routes.js';
+import { classesConsoleRoutes } from './pages/console/classes/routes.js';
+import { attendanceConsoleRoutes } from './pages/console/attendance/routes.js';
+import { billingConsoleRoutes } from './pages/console/billing/routes.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
 import { HomePage } from './pages/home.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
@@ -56,6 +60,7 @@ export function App() {
         {kbRoutes()}
         <Route element={<RequireAuth />}>
           {helpdeskRoutes()}
+          {cabinetRoutes()}
           <Route path="profile" element={<Navigate to="/settings/profile" replace />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/devices" replace />} />
@@ -81,6 +86,9 @@ export function App() {
           {helpdeskConsoleRoutes()}
           {kbConsoleRoutes()}
           {calendarConsoleRoutes()}
+          {classesConsoleRoutes()}
+          {attendanceConsoleRoutes()}
+          {billingConsoleRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

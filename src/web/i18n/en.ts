@@ -1,3 +1,7 @@
+import { cabinetEn } from './cabinet.en.js';
+import { classesConsoleEn } from './classes-console.en.js';
+import { attendanceEn } from './attendance.en.js';
+import { billingConsoleEn } from './billing-console.en.js';
 import { calendarEn } from './calendar.en.js';
 import { helpdeskConsoleEn } from './helpdesk-console.en.js';
 import { helpdeskEn } from './helpdesk.en.js';
@@ -35,6 +39,13 @@ export const en = {
     helpdeskSettings: 'Support settings',
     kbArticles: 'Knowledge base articles',
     calendar: 'Working-day calendar',
+    classesStudents: 'Students and families',
+    classesGroups: 'Groups',
+    classesSchedule: 'Schedule',
+    classesAttendance: 'Attendance',
+    classesSubscriptionSales: 'Subscriptions',
+    classesDebts: 'Debts',
+    classesSubscriptionTypes: 'Subscription types',
     jobs: 'Jobs',
   },
   profile: {
@@ -586,4 +597,8 @@ export const en = {
   helpdeskConsole: helpdeskConsoleEn,
   kb: kbEn,
   calendar: calendarEn,
+  cabinet: cabinetEn,
+  classesConsole: classesConsoleEn,
+  attendance: attendanceEn,
+  billingConsole: billingConsoleEn,
 };

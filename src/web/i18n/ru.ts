@@ -1,3 +1,7 @@
+import { cabinetRu } from './cabinet.ru.js';
+import { classesConsoleRu } from './classes-console.ru.js';
+import { attendanceRu } from './attendance.ru.js';
+import { billingConsoleRu } from './billing-console.ru.js';
 import { calendarRu } from './calendar.ru.js';
 import { helpdeskConsoleRu } from './helpdesk-console.ru.js';
 import { helpdeskRu } from './helpdesk.ru.js';
@@ -36,6 +40,13 @@ export const ru = {
     helpdeskSettings: 'Настройки поддержки',
     kbArticles: 'Статьи базы знаний',
     calendar: 'Производственный календарь',
+    classesStudents: 'Ученики и семьи',
+    classesGroups: 'Группы',
+    classesSchedule: 'Расписание',
+    classesAttendance: 'Посещаемость',
+    classesSubscriptionSales: 'Абонементы',
+    classesDebts: 'Долги',
+    classesSubscriptionTypes: 'Виды абонементов',
     jobs: 'Задания',
   },
   profile: {
@@ -620,6 +631,10 @@ export const ru = {
   helpdeskConsole: helpdeskConsoleRu,
   kb: kbRu,
   calendar: calendarRu,
+  cabinet: cabinetRu,
+  classesConsole: classesConsoleRu,
+  attendance: attendanceRu,
+  billingConsole: billingConsoleRu,
 };
 
 /** The shape every language must provide (plural suffixes may differ per language). */

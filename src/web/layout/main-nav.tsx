@@ -48,6 +48,13 @@ export function MainNav({ showConsole }: MainNavProps) {
   ];
   const staff: NavItem[] = [
     { to: '/console', label: t('nav.consoleOverview'), end: true },
+    { to: '/console/students', label: t('nav.classesStudents') },
+    { to: '/console/groups', label: t('nav.classesGroups') },
+    { to: '/console/schedule', label: t('nav.classesSchedule') },
+    { to: '/console/attendance', label: t('nav.classesAttendance') },
+    { to: '/console/subscriptions', label: t('nav.classesSubscriptionSales') },
+    { to: '/console/debts', label: t('nav.classesDebts') },
+    { to: '/console/subscription-types', label: t('nav.classesSubscriptionTypes') },
     { to: '/console/tickets', label: t('nav.helpdeskQueue') },
     { to: '/console/certificates', label: t('nav.helpdeskCertificates') },
     { to: '/console/kb', label: t('nav.kbArticles') },

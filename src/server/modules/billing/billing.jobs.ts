@@ -1,0 +1,5 @@
+import type { AppContext } from '../../infra/context.js';
+import type { JobDefinition } from '../../infra/queue.js';
+
+// SCAFFOLD: the owning helper replaces this file.
+export const billingJobs: JobDefinition<AppContext>[] = [];

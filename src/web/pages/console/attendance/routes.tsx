@@ -1,0 +1,4 @@
+// SCAFFOLD: the owning helper replaces this file.
+export function attendanceConsoleRoutes() {
+  return null;
+}
