@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../infra/db.js';
-import { sessions, users } from './access.schema.js';
+import { accountBlocks, sessions, users } from './access.schema.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -15,9 +15,15 @@ export async function findSessionByTokenHash(
   db: DbOrTx,
   organizationId: string,
   tokenHash: string,
+  now = new Date(),
 ) {
+  // Whether a block is in force rides along: blocks are rare, and every request resumes a
+  // session, so the blocks themselves are read only when there is one (one round trip, not two).
+  const hasBlocks = sql<boolean>`exists (select 1 from ${accountBlocks} b
+    where b.user_id = ${users.id} and b.lifted_at is null and b.starts_at <= ${now.toISOString()}::timestamptz
+      and (b.ends_at is null or b.ends_at > ${now.toISOString()}::timestamptz))`;
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({ session: sessions, user: users, hasBlocks })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.organizationId, organizationId)))

@@ -133,7 +133,7 @@ export async function resumeSession(
   token: string,
 ): Promise<ResumedSession | null> {
   const now = new Date();
-  const found = await findSessionByTokenHash(ctx.db, organization.id, hashToken(token));
+  const found = await findSessionByTokenHash(ctx.db, organization.id, hashToken(token), now);
   if (!found) return null;
   const { session, user } = found;
   if (session.endedAt) {
@@ -142,7 +142,8 @@ export async function resumeSession(
     );
   }
   if (session.expiresAt <= now) return null;
-  const reasons = evaluateAccess(user, await findBlocksInForce(ctx.db, user.id, now), now);
+  const blocks = found.hasBlocks ? await findBlocksInForce(ctx.db, user.id, now) : [];
+  const reasons = evaluateAccess(user, blocks, now);
   if (reasons.length > 0) throw accountBlockedError(user, reasons, organization);
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const { idleMs, rememberMs } = ctx.config.sessions;

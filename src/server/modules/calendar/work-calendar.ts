@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../infra/db.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type DbOrTx } from '../../infra/db.js';
 import { organizations } from '../orgs/orgs.schema.js';
 import { calendarDayOverrides, calendarSettings } from './calendar.schema.js';
 import {
@@ -65,24 +65,32 @@ export function buildWorkCalendar(
   };
 }
 
-/** The calendar of one organization, one small query per table (cheap; per request or job run). */
+interface CalendarRow {
+  timezone: string | null;
+  hours: WorkingHours | null;
+  overrides: { day: string; kind: DayKind }[];
+}
+
+/**
+ * The calendar of one organization in one statement (per request or job run: the staff queue
+ * asks for it on every page, so it is one round trip, not one per table).
+ */
 export async function loadWorkCalendar(db: DbOrTx, organizationId: string): Promise<WorkCalendar> {
-  // One after another: `db` may be a transaction, whose single connection runs one query at a time.
-  const [organization] = await db
-    .select({ timezone: organizations.timezone })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  const [settings] = await db
-    .select()
-    .from(calendarSettings)
-    .where(eq(calendarSettings.organizationId, organizationId));
-  const overrides = await db
-    .select({ day: calendarDayOverrides.day, kind: calendarDayOverrides.kind })
-    .from(calendarDayOverrides)
-    .where(eq(calendarDayOverrides.organizationId, organizationId));
+  const [row] = await rowsOf<CalendarRow>(
+    db,
+    sql`select
+          (select timezone from ${organizations} where id = ${organizationId}) as timezone,
+          (select json_build_object('dayStartMinutes', s.day_start_minutes,
+                                    'dayEndMinutes', s.day_end_minutes,
+                                    'shortDayMinutes', s.short_day_minutes)
+             from ${calendarSettings} s where s.organization_id = ${organizationId}) as hours,
+          coalesce((select json_agg(json_build_object('day', d.day, 'kind', d.kind))
+                      from ${calendarDayOverrides} d
+                     where d.organization_id = ${organizationId}), '[]'::json) as overrides`,
+  );
   return buildWorkCalendar(
-    organization?.timezone ?? 'Europe/Moscow',
-    settings ?? DEFAULT_WORKING_HOURS,
-    new Map(overrides.map((row) => [row.day, row.kind])),
+    row?.timezone ?? 'Europe/Moscow',
+    row?.hours ?? DEFAULT_WORKING_HOURS,
+    new Map((row?.overrides ?? []).map((override) => [override.day, override.kind])),
   );
 }
