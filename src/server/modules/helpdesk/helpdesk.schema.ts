@@ -8,6 +8,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -318,6 +319,23 @@ export const tickets = pgTable(
     // «Мои обращения» sorted by number and the resolved counter stay bounded by the customer.
     index('helpdesk_tickets_customer_number').on(table.customerId, table.number),
   ],
+);
+
+/**
+ * How many tickets each customer has in each status, kept by statement triggers on
+ * `helpdesk_tickets` (migration `…_helpdesk_customer_counts`), so «Мои обращения» shows its
+ * totals and «Показать решённые (N)» without counting thousands of a busy customer's tickets.
+ */
+export const customerTicketCounts = pgTable(
+  'helpdesk_customer_ticket_counts',
+  {
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: ticketStatus('status').notNull(),
+    tickets: integer('tickets').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.customerId, table.status] })],
 );
 
 /** The conversation: customer and staff messages; internal notes are never shown to customers. */

@@ -15,6 +15,7 @@ import type { Organization } from '../orgs/index.js';
 import { attachmentsByMessage } from './attachments.service.js';
 import {
   certificates,
+  customerTicketCounts,
   departments,
   ticketFields,
   ticketMessages,
@@ -96,6 +97,45 @@ const numberOf = (q: string) => {
 /** Escapes `%`, `_` and `\` for ILIKE. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+type TicketStatus = TicketRow['status'];
+const ALL_STATUSES: readonly TicketStatus[] = [...ACTIVE_STATUSES, ...RESOLVED_STATUSES];
+
+/** The statuses a list without a search shows. */
+function listedStatuses(query: z.output<typeof ZTicketListQuery>): readonly TicketStatus[] {
+  if (query.status) return [query.status];
+  return query.includeResolved ? ALL_STATUSES : ACTIVE_STATUSES;
+}
+
+/** Totals from the per-customer counters the triggers keep: one primary-key range, any size. */
+async function countCustomerTickets(
+  db: DbOrTx,
+  customerId: string,
+  listed: readonly TicketStatus[],
+): Promise<{ total: number; resolved: number }> {
+  const rows = await db
+    .select({ status: customerTicketCounts.status, tickets: customerTicketCounts.tickets })
+    .from(customerTicketCounts)
+    .where(eq(customerTicketCounts.customerId, customerId));
+  const sum = (statuses: readonly TicketStatus[]) =>
+    rows.reduce((total, row) => total + (statuses.includes(row.status) ? row.tickets : 0), 0);
+  return { total: sum(listed), resolved: sum(RESOLVED_STATUSES) };
+}
+
+/** Totals of a search: counted, since the counters know nothing of subjects. */
+async function countMatchingTickets(db: DbOrTx, where: SQL | undefined, statusFilter?: SQL) {
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${statusFilter ?? sql`true`})`.mapWith(Number),
+      resolved:
+        sql<number>`count(*) filter (where ${inArray(tickets.status, [...RESOLVED_STATUSES])})`.mapWith(
+          Number,
+        ),
+    })
+    .from(tickets)
+    .where(where);
+  return { total: counts?.total ?? 0, resolved: counts?.resolved ?? 0 };
+}
+
 /**
  * «Мои обращения»: the customer's tickets in this organization, filtered, sorted and paged on
  * the server. Every query is bounded by the customer (index `helpdesk_tickets_customer`).
@@ -135,29 +175,22 @@ export async function listCustomerTickets(
     priority: tickets.priority,
   }[query.sort];
 
-  const [rows, [counts]] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     summaryQuery(db)
       .where(where)
       .orderBy(direction(sortColumn), direction(tickets.number))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db
-      .select({
-        total: sql<number>`count(*) filter (where ${statusFilter ?? sql`true`})`.mapWith(Number),
-        resolved:
-          sql<number>`count(*) filter (where ${inArray(tickets.status, [...RESOLVED_STATUSES])})`.mapWith(
-            Number,
-          ),
-      })
-      .from(tickets)
-      .where(and(owner, search)),
+    search
+      ? countMatchingTickets(db, and(owner, search), statusFilter)
+      : countCustomerTickets(db, options.customerId, listedStatuses(query)),
   ]);
   return {
     items: rows.map((row) => present(row, options.locale)),
-    total: counts?.total ?? 0,
+    total: counts.total,
     page: query.page,
     pageSize: query.pageSize,
-    resolvedCount: counts?.resolved ?? 0,
+    resolvedCount: counts.resolved,
   };
 }
 
