@@ -129,6 +129,10 @@ export const subscriptions = pgTable(
     index('subscriptions_open_ends')
       .on(table.endsOn)
       .where(sql`${table.endedAt} is null`),
+    // The debts report's «underpaid subscriptions» page.
+    index('subscriptions_org_underpaid')
+      .on(table.organizationId, table.number)
+      .where(sql`${table.endedAt} is null and ${table.paidKopecks} < ${table.priceKopecks}`),
   ],
 );
 

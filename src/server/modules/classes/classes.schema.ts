@@ -225,6 +225,10 @@ export const enrollments = pgTable(
   (table) => [
     index('enrollments_student').on(table.studentId, table.startsOn),
     index('enrollments_group').on(table.groupId, table.startsOn),
+    // The debts report's «underpaid one-time fees» page.
+    index('enrollments_org_fee_underpaid')
+      .on(table.organizationId, table.id)
+      .where(sql`${table.feeKopecks} > ${table.feePaidKopecks}`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "enrollments_org_fee_underpaid" ON "enrollments" USING btree ("organization_id","id") WHERE "enrollments"."fee_kopecks" > "enrollments"."fee_paid_kopecks";--> statement-breakpoint
+CREATE INDEX "subscriptions_org_underpaid" ON "subscriptions" USING btree ("organization_id","number") WHERE "subscriptions"."ended_at" is null and "subscriptions"."paid_kopecks" < "subscriptions"."price_kopecks";
