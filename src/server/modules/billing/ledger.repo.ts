@@ -47,7 +47,9 @@ export async function appendLedgerEntry(tx: Tx, entry: NewLedgerEntry): Promise<
   if (!student) throw new Error(`ledger entry for an unknown student ${entry.studentId}`);
   const [row] = await tx
     .insert(ledgerEntries)
-    .values({ ...entry, balanceAfterKopecks: student.balance })
+    // clock_timestamp, not now(): entries of one transaction (a sale settling debts, a re-run)
+    // must keep their order in the history; writers hold the student's lock, so it increases.
+    .values({ ...entry, balanceAfterKopecks: student.balance, createdAt: sql`clock_timestamp()` })
     .returning();
   if (!row) throw new Error('ledger entry not stored');
   return row;
