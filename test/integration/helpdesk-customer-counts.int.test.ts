@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TicketListResponse } from '../../src/shared/contracts/helpdesk-tickets.js';
 import type { Organization } from '../../src/server/modules/orgs/index.js';
+import { rowsOf } from '../../src/server/infra/db.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganization, createUser, signInAs } from '../helpers/factories.js';
 
@@ -44,17 +45,18 @@ describe('help-desk per-customer ticket counters', () => {
     const other = await customerOf(organization, 'Анна Другая');
     for (let i = 0; i < 5; i++) await create(headers, { subject: `Вопрос ${i}` });
     await create(other.headers);
-    const counted = async () =>
-      (
-        await t.ctx.db.execute(sql`
+    const counted = () =>
+      rowsOf<{ counter: number; actual: number }>(
+        t.ctx.db,
+        sql`
           select coalesce(c.customer_id, t.customer_id) as customer, coalesce(c.status, t.status) as status,
                  coalesce(c.tickets, 0) as counter, coalesce(t.n, 0) as actual
           from (select * from helpdesk_customer_ticket_counts
                 where customer_id in (${user.id}::uuid, ${other.user.id}::uuid)) c
           full join (select customer_id, status, count(*)::int as n from helpdesk_tickets
                      where organization_id = ${organization.id} group by 1, 2) t
-            on t.customer_id = c.customer_id and t.status = c.status`)
-      ).rows as { counter: number; actual: number }[];
+            on t.customer_id = c.customer_id and t.status = c.status`,
+      );
     const expectConsistent = async () => {
       const rows = await counted();
       expect(rows.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import {
+  type AnyColumn,
   and,
   asc,
   desc,
@@ -34,7 +35,7 @@ const timeText = (column: SQL | typeof tickets.lastMessageAt) =>
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest is what is kept
 const { searchVector, ...ticketColumns } = getTableColumns(tickets);
 
-const personById = (column: typeof tickets.assigneeId) =>
+const personById = (column: AnyColumn) =>
   sql<{
     id: string;
     displayName: string;
