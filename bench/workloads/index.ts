@@ -1,6 +1,12 @@
 import type { Workload } from '../lib/workload.js';
 import { appSession } from './app-session.js';
 import { argon2Verify } from './argon2-verify.js';
+import { classesAttendance } from './classes-attendance.js';
+import {
+  classesDashboard,
+  classesDashboardLarge,
+  classesDashboardPglite,
+} from './classes-dashboard.js';
 import { fastifyBare } from './fastify-bare.js';
 import { helpdeskAutoClose } from './helpdesk-auto-close.js';
 import { helpdeskMyTickets } from './helpdesk-my-tickets.js';
@@ -27,4 +33,8 @@ export const WORKLOADS: Workload[] = [
   helpdeskStaffQueue,
   helpdeskAutoClose,
   kbSuggest,
+  classesDashboard,
+  classesDashboardLarge,
+  classesAttendance,
+  classesDashboardPglite,
 ];

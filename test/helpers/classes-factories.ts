@@ -1,3 +1,5 @@
+import type { InferInsertModel } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../../src/server/infra/context.js';
 import {
   courses,
@@ -16,11 +18,17 @@ import {
  * only ever moved through billing's ledger.
  */
 
-type Insert<T extends { $inferInsert: unknown }> = Partial<T['$inferInsert']>;
+type Insert<T extends PgTable> = Partial<InferInsertModel<T>>;
+
+/** The one row an insert returned. */
+function only<T>(rows: T[]): T {
+  const [row] = rows;
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
 
 export async function insertFamily(ctx: AppContext, organizationId: string, name = 'Ивановы') {
-  const [row] = await ctx.db.insert(families).values({ organizationId, name }).returning();
-  return row!;
+  return only(await ctx.db.insert(families).values({ organizationId, name }).returning());
 }
 
 export async function insertStudent(
@@ -28,11 +36,12 @@ export async function insertStudent(
   organizationId: string,
   values: Insert<typeof students> = {},
 ) {
-  const [row] = await ctx.db
-    .insert(students)
-    .values({ organizationId, fullName: 'Иван Иванов', ...values })
-    .returning();
-  return row!;
+  return only(
+    await ctx.db
+      .insert(students)
+      .values({ organizationId, fullName: 'Иван Иванов', ...values })
+      .returning(),
+  );
 }
 
 /** Lets the account `userId` see the student in the cabinet. */
@@ -47,8 +56,7 @@ export async function linkStudentAccount(
 }
 
 export async function insertCourse(ctx: AppContext, organizationId: string, name = 'Английский') {
-  const [row] = await ctx.db.insert(courses).values({ organizationId, name }).returning();
-  return row!;
+  return only(await ctx.db.insert(courses).values({ organizationId, name }).returning());
 }
 
 export async function insertGroup(
@@ -56,11 +64,12 @@ export async function insertGroup(
   organizationId: string,
   values: Insert<typeof groups> & { courseId: string },
 ) {
-  const [row] = await ctx.db
-    .insert(groups)
-    .values({ organizationId, name: 'Группа 1', ...values })
-    .returning();
-  return row!;
+  return only(
+    await ctx.db
+      .insert(groups)
+      .values({ organizationId, name: 'Группа 1', ...values })
+      .returning(),
+  );
 }
 
 export async function insertEnrollment(
@@ -68,11 +77,12 @@ export async function insertEnrollment(
   organizationId: string,
   values: Insert<typeof enrollments> & { studentId: string; groupId: string },
 ) {
-  const [row] = await ctx.db
-    .insert(enrollments)
-    .values({ organizationId, startsOn: '2026-01-01', ...values })
-    .returning();
-  return row!;
+  return only(
+    await ctx.db
+      .insert(enrollments)
+      .values({ organizationId, startsOn: '2026-01-01', ...values })
+      .returning(),
+  );
 }
 
 export async function insertLesson(
@@ -81,17 +91,18 @@ export async function insertLesson(
   values: Insert<typeof lessons> & { groupId: string; startsAt: Date },
 ) {
   const endsAt = values.endsAt ?? new Date(values.startsAt.getTime() + 60 * 60_000);
-  const [row] = await ctx.db
-    .insert(lessons)
-    .values({
-      organizationId,
-      kind: 'extra',
-      originalStartsAt: values.startsAt,
-      endsAt,
-      ...values,
-    })
-    .returning();
-  return row!;
+  return only(
+    await ctx.db
+      .insert(lessons)
+      .values({
+        organizationId,
+        kind: 'extra',
+        originalStartsAt: values.startsAt,
+        endsAt,
+        ...values,
+      })
+      .returning(),
+  );
 }
 
 /**
@@ -108,17 +119,18 @@ export async function insertSubscription(
     endsOn: string;
   },
 ) {
-  const [row] = await ctx.db
-    .insert(subscriptions)
-    .values({
-      organizationId,
-      name: '8 занятий',
-      lessonsTotal: 8,
-      priceKopecks: 800_000,
-      originalPriceKopecks: 800_000,
-      coversAllGroups: true,
-      ...values,
-    })
-    .returning();
-  return row!;
+  return only(
+    await ctx.db
+      .insert(subscriptions)
+      .values({
+        organizationId,
+        name: '8 занятий',
+        lessonsTotal: 8,
+        priceKopecks: 800_000,
+        originalPriceKopecks: 800_000,
+        coversAllGroups: true,
+        ...values,
+      })
+      .returning(),
+  );
 }

@@ -2,6 +2,7 @@ import type { StaffRole } from '../../shared/contracts/session.js';
 import { formatPersonalCode } from '../../shared/login.js';
 import type { AppContext } from '../infra/context.js';
 import { openAccess, seedDemoAccount, type DemoAccountSpec } from '../modules/access/index.js';
+import { seedDemoClasses } from '../modules/classes/demo.service.js';
 import { DEMO_FREE_CERTIFICATE, seedDemoHelpdesk } from '../modules/helpdesk/index.js';
 import { seedDemoKnowledgeBase } from '../modules/kb/index.js';
 
@@ -175,6 +176,21 @@ export async function loadDemoData(
         )
       : null;
 
+  const [, teacher, parent] = DEMO_PEOPLE;
+  const classes =
+    admin && teacher && parent
+      ? await seedDemoClasses(
+          ctx,
+          organizationId,
+          {
+            parent: { email: parent.email },
+            teacher: { email: teacher.email, displayName: teacher.name },
+            admin: { email: admin.email },
+          },
+          now,
+        )
+      : null;
+
   const width = Math.max(...rows.map(([login]) => login.length));
   const table = rows.map(
     ([login, status, state]) => `${status.padEnd(8)} ${login.padEnd(width)}  ${state}`,
@@ -187,6 +203,13 @@ export async function loadDemoData(
       ? [
           `Help desk: customer@example.com has 2 registered certificates${helpdesk.tickets ? ` and ${String(helpdesk.tickets)} new tickets` : ''};`,
           `  register one more in /certificates: serial ${DEMO_FREE_CERTIFICATE.serial}, activation code ${DEMO_FREE_CERTIFICATE.activationCode}.`,
+        ]
+      : []),
+    ...(classes && parent && teacher
+      ? [
+          `Classes: ${parent.email} sees two children —`,
+          ...classes.children.map((child) => `  ${child.name}: ${child.situation};`),
+          `  ${teacher.email} marks their groups in /console/attendance.`,
         ]
       : []),
     ...(link ? [`Activation link of invited.pending@example.com (shown once): ${link}`] : []),

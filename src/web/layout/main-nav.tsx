@@ -1,6 +1,7 @@
 import { Divider, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, matchPath, useLocation } from 'react-router';
+import { useCabinetNavItems } from '../pages/cabinet/cabinet-nav.js';
 
 interface NavItem {
   to: string;
@@ -42,6 +43,8 @@ export function MainNav({ showConsole }: MainNavProps) {
   const { t } = useTranslation();
   const portal: NavItem[] = [
     { to: '/', label: t('nav.home'), end: true },
+    // Schedule, visits, subscriptions, balance: only for an account that sees students.
+    ...useCabinetNavItems(),
     { to: '/tickets', label: t('nav.tickets') },
     { to: '/certificates', label: t('nav.certificates') },
     { to: '/kb', label: t('nav.kb') },

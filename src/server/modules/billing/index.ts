@@ -5,6 +5,31 @@ import type { Guards } from '../access/index.js';
 import { billingJobs as moneyJobs } from './billing.jobs.js';
 import { billingRoutes } from './billing.routes.js';
 
+export {
+  sellSubscription,
+  type PaymentMethod,
+  type SalePayment,
+  type SellSubscriptionOptions,
+} from './sales.service.js';
+export {
+  recordPayment,
+  type PaymentTarget,
+  type RecordPaymentOptions,
+} from './payments.service.js';
+export { chargeEnrollmentFee, type ChargeEnrollmentFeeOptions } from './enrollment-fees.service.js';
+export { freeBalanceOf } from './free-balance.js';
+export { lockStudentsMoney } from './ledger.repo.js';
+export {
+  chargeVisits,
+  rechargeVisits,
+  rechargeLessonVisits,
+  rechargeSubscriptionScope,
+  settleDebts,
+  type ChargingResult,
+  type RechargeReason,
+} from './charging.service.js';
+export type { SubscriptionRow } from './subscriptions.repo.js';
+
 /** Jobs of billing (ending subscriptions). */
 export const billingJobs: JobDefinition<AppContext>[] = [...moneyJobs];
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../infra/db.js';
 import { ledgerEntries } from '../../schema.js';
@@ -53,6 +54,56 @@ export async function appendLedgerEntry(tx: Tx, entry: NewLedgerEntry): Promise<
     .returning();
   if (!row) throw new Error('ledger entry not stored');
   return row;
+}
+
+/**
+ * Appends several entries in two statements (one update of the balances, one insert), for
+ * writers that move many balances at once: marking a group re-decides twenty visits. Same
+ * contract as `appendLedgerEntry` (the caller holds the students' locks); entries keep their
+ * order, in the history too: each takes a later timestamp than the one before it.
+ */
+export async function appendLedgerEntries(
+  tx: Tx,
+  entries: readonly NewLedgerEntry[],
+): Promise<LedgerEntryRow[]> {
+  const [first] = entries;
+  if (!first) return [];
+  const totals = new Map<string, number>();
+  for (const entry of entries)
+    totals.set(entry.studentId, (totals.get(entry.studentId) ?? 0) + entry.amountKopecks);
+  const deltas = sql.join(
+    [...totals].map(([id, amount]) => sql`(${id}::uuid, ${amount}::int)`),
+    sql`, `,
+  );
+  const moved = await rowsOf<{ id: string; balance: number }>(
+    tx,
+    sql`update students s set balance_kopecks = s.balance_kopecks + d.amount, updated_at = now()
+        from (values ${deltas}) as d(id, amount)
+        where s.id = d.id and s.organization_id = ${first.organizationId}
+        returning s.id, s.balance_kopecks as balance`,
+  );
+  if (moved.length !== totals.size) throw new Error('ledger entries for an unknown student');
+  // Walk each student's balance forward from where it stood before these entries.
+  const running = new Map(
+    moved.map((row) => [row.id, row.balance - (totals.get(row.id) ?? 0)] as const),
+  );
+  const values = entries.map((entry, i) => {
+    const balance = (running.get(entry.studentId) ?? 0) + entry.amountKopecks;
+    running.set(entry.studentId, balance);
+    return {
+      ...entry,
+      id: randomUUID(),
+      balanceAfterKopecks: balance,
+      createdAt: sql`clock_timestamp() + ${i} * interval '1 microsecond'`,
+    };
+  });
+  const rows = await tx.insert(ledgerEntries).values(values).returning();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return values.map((value) => {
+    const row = byId.get(value.id);
+    if (!row) throw new Error('ledger entry not stored');
+    return row;
+  });
 }
 
 /** A retried write's first entry, by its idempotency key. */

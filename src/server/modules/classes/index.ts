@@ -19,5 +19,5 @@ export async function classesModule(
   await structureRoutes(app, ctx, guards);
   await scheduleRoutes(app, ctx, guards);
   await attendanceRoutes(app, ctx, guards);
-  await cabinetRoutes(app, ctx, guards);
+  cabinetRoutes(app, ctx, guards);
 }

@@ -1,4 +1,13 @@
-// SCAFFOLD: the owning helper replaces this file.
+import { Route } from 'react-router';
+import { AttendanceDayPage } from './day.page.js';
+import { RosterPage } from './roster.page.js';
+
+/** The console's attendance marking (relative to `/console`). */
 export function attendanceConsoleRoutes() {
-  return null;
+  return (
+    <>
+      <Route path="attendance" element={<AttendanceDayPage />} />
+      <Route path="attendance/:lessonId" element={<RosterPage />} />
+    </>
+  );
 }

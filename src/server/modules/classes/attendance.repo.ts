@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import type { AttendanceStatus } from '../../../shared/contracts/attendance.js';
+import { rowsOf, type Tx } from '../../infra/db.js';
+
+/** The SQL of marking: checks of the marks and set-based writes of visits. */
+
+const uuidList = (ids: readonly string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
+/** The ids among `studentIds` that are live students of the organization (not merged away). */
+export async function findLiveStudentIds(
+  tx: Tx,
+  organizationId: string,
+  studentIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`select id from students where organization_id = ${organizationId}
+        and merged_into_id is null and id in (${uuidList(studentIds)})`,
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Visits by id (for make-up links): whose, what status, which lesson. */
+export async function findVisitsByIds(
+  tx: Tx,
+  organizationId: string,
+  visitIds: readonly string[],
+): Promise<{ id: string; studentId: string; status: AttendanceStatus; lessonId: string }[]> {
+  if (visitIds.length === 0) return [];
+  return rowsOf(
+    tx,
+    sql`select id, student_id as "studentId", status, lesson_id as "lessonId" from visits
+        where organization_id = ${organizationId} and id in (${uuidList(visitIds)})`,
+  );
+}
+
+/** An existing mark of a lesson. */
+export interface VisitMarkRow {
+  id: string;
+  studentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+  makeupForVisitId: string | null;
+}
+
+/** The lesson's existing marks of the given students. */
+export async function findLessonMarks(
+  tx: Tx,
+  lessonId: string,
+  studentIds: readonly string[],
+): Promise<VisitMarkRow[]> {
+  return rowsOf<VisitMarkRow>(
+    tx,
+    sql`select id, student_id as "studentId", status, note,
+               makeup_for_visit_id as "makeupForVisitId"
+        from visits where lesson_id = ${lessonId} and student_id in (${uuidList(studentIds)})`,
+  );
+}
+
+/** A mark to store. */
+export interface MarkWrite {
+  studentId: string;
+  status: AttendanceStatus;
+  note: string | null;
+  makeupForVisitId: string | null;
+}
+
+/** Inserts new marks in one statement; returns their visit ids. */
+export async function insertMarks(
+  tx: Tx,
+  lesson: { organizationId: string; id: string; groupId: string; startsAt: string },
+  marks: readonly MarkWrite[],
+  markedBy: string,
+): Promise<string[]> {
+  if (marks.length === 0) return [];
+  const values = sql.join(
+    marks.map(
+      (mark) =>
+        sql`(${lesson.organizationId}::uuid, ${lesson.id}::uuid, ${mark.studentId}::uuid,
+             ${lesson.groupId}::uuid, ${lesson.startsAt}::timestamptz,
+             ${mark.status}::attendance_status, ${mark.makeupForVisitId}::uuid, ${mark.note},
+             ${markedBy}::uuid)`,
+    ),
+    sql`, `,
+  );
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`insert into visits (organization_id, lesson_id, student_id, group_id, lesson_starts_at,
+                            status, makeup_for_visit_id, note, marked_by)
+        values ${values} returning id`,
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Updates changed marks in one statement. */
+export async function updateMarks(
+  tx: Tx,
+  marks: readonly (MarkWrite & { visitId: string })[],
+  markedBy: string,
+): Promise<void> {
+  if (marks.length === 0) return;
+  const values = sql.join(
+    marks.map(
+      (mark) =>
+        sql`(${mark.visitId}::uuid, ${mark.status}::attendance_status,
+             ${mark.makeupForVisitId}::uuid, ${mark.note})`,
+    ),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`update visits v set status = d.status, makeup_for_visit_id = d.makeup,
+               note = d.note, marked_by = ${markedBy}, marked_at = now()
+        from (values ${values}) as d(id, status, makeup, note) where v.id = d.id`,
+  );
+}
