@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js';
 import type { ChildReply, ChildRequest, DirectResult, Usage } from './lib/protocol.js';
+import { classesTargets } from './workloads/classes-shared.js';
 import {
   busy,
   resultsMarkdown,
@@ -359,6 +360,8 @@ async function main() {
   );
   fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), resultsMarkdown(environment, results));
   console.log(`\n${resultsTable(results)}\n`);
+  const targets = classesTargets(results);
+  if (targets.length > 0) console.log(`${targets.join('\n')}\n`);
   console.log(
     `Finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s; written to bench/results/latest.{json,md}`,
   );

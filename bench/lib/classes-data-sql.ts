@@ -11,7 +11,7 @@
  *   last two years;
  * - a visit for every past lesson of every enrolment (85 % present, 4 % absent without a reason,
  *   8 % excused, 1 % free, a trial first lesson for a third), charged in order to the
- *   enrolment's subscriptions of 8, 32 or 64 lessons (about 1.5 per student), the way the
+ *   enrolment's subscriptions of 8, 32 or 64 lessons (about 1.8 per student), the way the
  *   charging rules would: lowest free slot, slot value `floor(P·k/N) − floor(P·(k−1)/N)`;
  * - 4 % of students have lessons in debt (they stopped buying), 3 % a partly paid subscription
  *   (60 %), 2 % a deposit on the balance; finished subscriptions with lessons left burn them;
@@ -24,7 +24,7 @@
  */
 
 /** One hex tag per kind of row (the first group of the uuid). */
-export const TAG = {
+const TAG = {
   family: 'c1a50001',
   student: 'c1a50002',
   user: 'c1a50003',
@@ -50,7 +50,7 @@ export const TAG = {
   staff: 'c1a50017',
 } as const;
 
-export type Tag = keyof typeof TAG;
+type Tag = keyof typeof TAG;
 
 /** The uuid of row `key` of a kind, in SQL (`key` is an SQL expression). */
 export const uid = (tag: Tag, key: string) =>
@@ -65,7 +65,7 @@ export function benchClassesId(tag: Tag, key: number): string {
 export const h = (expr: string, salt: number, m: number) =>
   `((hashint8((${expr})::bigint * 31 + ${salt})::bigint + 2147483648) % ${m})::int`;
 
-export const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const textArray = (items: readonly string[]) => `array[${items.map(quote).join(',')}]::text[]`;
 export const pick = (items: readonly string[], index: string) =>
   `(${textArray(items)})[1 + ((${index})::bigint % ${items.length})]`;
@@ -119,7 +119,6 @@ export const SURNAMES_PL = [
   'Соколовы',
   'Лебедевы',
 ];
-export const TEACHERS = ['Ирина Петровна', 'Олег Сергеевич', 'Наталья Юрьевна', 'Денис Андреевич'];
 export const COURSES = [
   'Английский 5–7 лет',
   'Английский 8–10 лет',
@@ -152,12 +151,17 @@ export const SUBSCRIPTION_TYPES = [
 
 /** Student offset in a block of 15 → family offset in the block of 10. */
 export const FAMILY_OF = [0, 1, 1, 2, 3, 4, 4, 4, 5, 6, 6, 7, 8, 8, 9];
-/** Family offset in the block of 10 → its first student's offset in the block of 15. */
-export const FIRST_OF = [0, 1, 3, 4, 5, 8, 9, 11, 12, 14];
 export const SIZE_OF = [1, 2, 1, 1, 3, 1, 2, 1, 2, 1];
 
 /** Data sets grow in whole blocks (families of 15, groups of 12, past groups of 40). */
 export const STUDENT_BLOCK = 120;
+
+/** A size rounded up to whole blocks of 120 students. */
+export const roundStudents = (students: number) =>
+  Math.max(STUDENT_BLOCK, Math.ceil(students / STUDENT_BLOCK) * STUDENT_BLOCK);
+
+/** The index of the family (and of its parent account) of student `i`. */
+export const familyOf = (i: number) => Math.floor(i / 15) * 10 + (FAMILY_OF[i % 15] ?? 0);
 /** Weeks of history before the anchor's week; the anchor's week is week `HISTORY_WEEKS`. */
 export const HISTORY_WEEKS = 104;
 export const AHEAD_WEEKS = 10;

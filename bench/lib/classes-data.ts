@@ -3,7 +3,7 @@
  * lessons over two years, enrolments, visits with their charging decisions, subscriptions and
  * the per-student ledger with consistent running totals — set-based SQL (`generate_series`),
  * never row by row from Node. Shapes: bench/lib/classes-data-sql.ts. Per 1M students: about
- * 53M visits (and as many charges), 1.5M subscriptions, 50M ledger entries.
+ * 50M visits (and as many charges), 1.8M subscriptions, 45M ledger entries.
  *
  * It works on PostgreSQL and on PGlite (the same statements), in chunks of students, and a data
  * set can be extended: `ensureClassesData(…, 100_000)` on a 10k data set adds students 10,080…
@@ -19,20 +19,7 @@ import {
   moneyStatements,
   structureStatements,
 } from './classes-data-chunk.js';
-import {
-  FAMILY_OF,
-  STUDENT_BLOCK,
-  baseStatements,
-  uid,
-  type ClassesSqlContext,
-} from './classes-data-sql.js';
-
-export { benchClassesId } from './classes-data-sql.js';
-
-/** The size the in-run workloads generate first (PostgreSQL and PGlite). */
-export const SMALL_STUDENTS = 10_000;
-/** The default size of `classes-dashboard-large` when no prepared database is named. */
-export const DEFAULT_LARGE_STUDENTS = 100_000;
+import { baseStatements, roundStudents, uid, type ClassesSqlContext } from './classes-data-sql.js';
 
 /** One SQL statement at a time, on PostgreSQL (`pg.Client`) or PGlite (Drizzle). */
 export interface SqlRunner {
@@ -40,6 +27,7 @@ export interface SqlRunner {
   query<T = Record<string, unknown>>(text: string): Promise<T[]>;
 }
 
+/** A runner on a connected node-postgres client. */
 export function pgRunner(client: pg.Client): SqlRunner {
   return {
     driver: 'postgres',
@@ -68,13 +56,6 @@ export interface ClassesDataset extends ClassesSqlContext {
   students: number;
   generatedSeconds: number;
 }
-
-/** Sizes grow in whole blocks of 120 students (whole families, groups and past groups). */
-export const roundStudents = (students: number) =>
-  Math.max(STUDENT_BLOCK, Math.ceil(students / STUDENT_BLOCK) * STUDENT_BLOCK);
-
-/** The index of the family (and of its parent account) of student `i`. */
-export const familyOf = (i: number) => Math.floor(i / 15) * 10 + (FAMILY_OF[i % 15] ?? 0);
 
 /** Tables filled in bulk: their secondary indexes are dropped first and rebuilt at the end. */
 const BULK_TABLES = [

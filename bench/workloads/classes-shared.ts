@@ -4,7 +4,7 @@
  * fixed cookie tokens, stored as SHA-256 like in production), and the issue's targets computed
  * from a run's results. Not a workload itself.
  */
-import { benchClassesId, FAMILY_OF } from '../lib/classes-data-sql.js';
+import { benchClassesId, familyOf, roundStudents } from '../lib/classes-data-sql.js';
 import type { WorkloadResult } from '../lib/report.js';
 import type { WorkloadResources } from '../lib/workload.js';
 
@@ -18,8 +18,6 @@ const SMALL_STUDENTS = 10_000;
  * prepared database (`BENCH_CLASSES_DATABASE`, bench/README.md).
  */
 const IN_RUN_LARGE_STUDENTS = 30_000;
-
-const roundStudents = (students: number) => Math.max(120, Math.ceil(students / 120) * 120);
 
 /** Data sets the workloads run on. */
 export type ClassesSize = 'small' | 'large';
@@ -64,9 +62,6 @@ export function sampleIndices(students: number): number[] {
 
 const tokenOf = (label: string, k: number) =>
   `bench-classes-${label}-${String(k).padStart(3, '0')}-`.padEnd(52, '0123456789abcdef');
-
-/** The index of the family (and its parent account) of student `i`. */
-const familyOf = (i: number) => Math.floor(i / 15) * 10 + (FAMILY_OF[i % 15] ?? 0);
 
 export const studentIdOf = (i: number) => benchClassesId('student', i);
 export const parentIdOf = (i: number) => benchClassesId('user', familyOf(i));

@@ -2,7 +2,7 @@ import type { StaffRole } from '../../shared/contracts/session.js';
 import { formatPersonalCode } from '../../shared/login.js';
 import type { AppContext } from '../infra/context.js';
 import { openAccess, seedDemoAccount, type DemoAccountSpec } from '../modules/access/index.js';
-import { seedDemoClasses } from '../modules/classes/demo.service.js';
+import { seedDemoClasses } from '../modules/classes/index.js';
 import { DEMO_FREE_CERTIFICATE, seedDemoHelpdesk } from '../modules/helpdesk/index.js';
 import { seedDemoKnowledgeBase } from '../modules/kb/index.js';
 

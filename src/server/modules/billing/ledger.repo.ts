@@ -22,10 +22,14 @@ export async function lockStudentsMoney(tx: Tx, studentIds: readonly string[]): 
   );
   const rows = await rowsOf<{ id: string }>(
     tx,
+    // Two index lookups joined by `union all`, not `id in (…) or family_id in (…)`: PostgreSQL
+    // cannot use an index for that `or` and walked every student (160 ms at 500k).
     sql`select s.id from students s
-        where s.id in (${ids})
-           or s.family_id in (select family_id from students
-                              where id in (${ids}) and family_id is not null)
+        where s.id in (
+          select id from students where id in (${ids})
+          union all
+          select m.id from students f join students m on m.family_id = f.family_id
+          where f.id in (${ids}) and f.family_id is not null)
         order by s.id
         for update`,
   );

@@ -9,7 +9,7 @@ import { saveRule } from './schedule.service.js';
 
 /** The groups of the demo centre. */
 export interface DemoCentre {
-  /** Per-lesson English groups: A1 on Monday and Wednesday, A2 on Tuesday and Thursday. */
+  /** Per-lesson English groups (held on holidays too): A1 on Mon and Wed, A2 on Tue and Thu. */
   a1: string;
   a2: string;
   /** A per-lesson conversation club on Friday. */
@@ -123,6 +123,9 @@ export async function seedDemoCentre(
   const otherTeacherId = await teacher('Ольга Николаевна Белова', null);
   const english = await course('Английский язык');
   const robotics = await course('Робототехника');
+  // The paid groups run on public holidays too, so the demo's money situations (lessons charged,
+  // lessons in debt) are the same whatever the date; the robotics course skips holidays and
+  // shows them as cancelled lessons.
   const englishGroup = (lessonPriceKopecks: number, capacity: number) => ({
     courseId: english,
     branchId,
@@ -130,6 +133,7 @@ export async function seedDemoCentre(
     teacherId,
     lessonPriceKopecks,
     capacity,
+    skipHolidays: false,
   });
   return {
     a1: await group('Английский, группа A1 (7–9 лет)', englishGroup(100_000, 10), [1, 3], '17:00'),

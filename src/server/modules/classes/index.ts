@@ -8,6 +8,8 @@ import { scheduleJobs } from './schedule.jobs.js';
 import { scheduleRoutes } from './schedule.routes.js';
 import { structureRoutes } from './structure.routes.js';
 
+export { seedDemoClasses, type DemoClassesPeople } from './demo.service.js';
+
 /** Jobs of the classes module (materializing lessons ahead). */
 export const classesJobs: JobDefinition<AppContext>[] = [...scheduleJobs];
 
