@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../access/access.schema.js';
 import { enrollments, families, groups, students, visits } from '../classes/classes.schema.js';
-import { organizations } from '../orgs/orgs.schema.js';
+import { createdAtColumn, organizationIdColumn, organizations } from '../orgs/orgs.schema.js';
 
 /**
  * Subscriptions, the per-student ledger and charging decisions (docs/classes.md). Every write
@@ -22,11 +22,8 @@ import { organizations } from '../orgs/orgs.schema.js';
  * running totals (`students.balance_kopecks`, `subscriptions.lessons_used`…) together.
  */
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const orgId = organizationIdColumn;
+const createdAt = createdAtColumn;
 
 /** What happens to lessons left when a subscription ends: their value is charged, or stays. */
 export const unusedLessonsPolicy = pgEnum('unused_lessons_policy', ['burn', 'carry_over']);

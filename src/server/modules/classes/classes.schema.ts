@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../access/access.schema.js';
-import { organizations } from '../orgs/orgs.schema.js';
+import { createdAtColumn, organizationIdColumn, organizations } from '../orgs/orgs.schema.js';
 
 /**
  * The centre's structure and the people in it (docs/classes.md). Money lives in billing; the
@@ -22,11 +22,8 @@ import { organizations } from '../orgs/orgs.schema.js';
  * writes the ledger entry or charge behind them, so pages never sum history.
  */
 
-const orgId = () =>
-  uuid('organization_id')
-    .notNull()
-    .references(() => organizations.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const orgId = organizationIdColumn;
+const createdAt = createdAtColumn;
 
 /** How a group is paid: visits by subscriptions (or in debt), or one enrolment fee. */
 export const groupPaymentMode = pgEnum('group_payment_mode', ['per_lesson', 'one_time_fee']);

@@ -38,3 +38,13 @@ export const organizations = pgTable(
       .where(sql`${table.isDefault}`),
   ],
 );
+
+/** The `organization_id` column every organization-scoped table carries (deleted with it). */
+export const organizationIdColumn = () =>
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
+
+/** `created_at timestamptz not null default now()`. */
+export const createdAtColumn = () =>
+  timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
