@@ -18,6 +18,7 @@ export {
 } from './payments.service.js';
 export { chargeEnrollmentFee, type ChargeEnrollmentFeeOptions } from './enrollment-fees.service.js';
 export { freeBalanceOf } from './free-balance.js';
+export { createSubscriptionType } from './subscription-types.service.js';
 export { lockStudentsMoney } from './ledger.repo.js';
 export {
   chargeVisits,

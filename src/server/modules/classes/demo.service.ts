@@ -1,8 +1,7 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context.js';
 import { findAccountIdByEmail } from '../access/index.js';
-import { recordPayment, sellSubscription } from '../billing/index.js';
-import { createSubscriptionType } from '../billing/subscription-types.service.js';
+import { createSubscriptionType, recordPayment, sellSubscription } from '../billing/index.js';
 import { localDay, startOfDay } from '../calendar/zoned-time.js';
 import { findOrganizationById } from '../orgs/index.js';
 import { lessons, studentAccounts, students, subscriptionTypes } from '../../schema.js';
