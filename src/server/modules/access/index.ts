@@ -15,6 +15,7 @@ export { issueFirstAdminLink } from './setup.service.js';
 export { createStaffUser } from './staff-users.service.js';
 export { hashPassword, verifyPassword, ARGON2_PARAMS } from './passwords.js';
 export { recordAudit } from './audit.repo.js';
+export type { Actor } from './staff-accounts.policy.js';
 export { endUserSessions } from './sessions.repo.js';
 export { accessWarningJobs } from './access-warnings.jobs.js';
 export { openAccess } from './staff-accounts.service.js';

@@ -1,5 +1,5 @@
 import type { Tx } from '../../infra/db.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import { compareVisitKeys, decideInOrder, type OrderedVisit } from './charging-order.js';
 import { isValueConsumed, type ChargeDecision, type RuleSubscription } from './charging-rules.js';
 import { writeChanges } from './charging-writes.js';

@@ -1,5 +1,5 @@
 import type { Tx } from '../../infra/db.js';
-import { startOfDay } from '../calendar/zoned-time.js';
+import { startOfDay } from '../calendar/index.js';
 import {
   runCharging,
   type ChargingResult,

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../infra/app-error.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { organizations, students } from '../../schema.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 
 /** Kinds of money writes; each namespaces the client's idempotency key of its own operation. */
 export type MoneyOperation = 'sale' | 'payment' | 'refund' | 'correction' | 'cancel';

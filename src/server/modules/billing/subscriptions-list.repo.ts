@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/contracts/billing.js';
 import { AppError } from '../../infra/app-error.js';
 import { rowsOf, type DbOrTx } from '../../infra/db.js';
-import { startOfDay } from '../calendar/zoned-time.js';
+import { startOfDay } from '../calendar/index.js';
 import { addDays, localDayOf, organizationTimeZone } from './money-support.js';
 import {
   presentSubscription,

@@ -5,6 +5,7 @@ import { calendarRoutes } from './calendar.routes.js';
 
 export { loadWorkCalendar, buildWorkCalendar, type WorkCalendar } from './work-calendar.js';
 export { RUSSIAN_PRODUCTION_CALENDAR, yearStatus } from './production-calendar.js';
+export { localDay, startOfDay, zonedInstant } from './zoned-time.js';
 
 /** The working-day calendar: staff edits of days and working hours. */
 export function calendarModule(

@@ -9,9 +9,9 @@ import type { Locale } from '../../../shared/errors.js';
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx, Tx } from '../../infra/db.js';
-import { recordAudit } from '../access/audit.repo.js';
+import { recordAudit } from '../access/index.js';
 import { lockStudentsMoney, rechargeVisits } from '../billing/index.js';
-import { localDay, startOfDay } from '../calendar/zoned-time.js';
+import { localDay, startOfDay } from '../calendar/index.js';
 import { findLesson, findLessonsBetween, type LessonRow } from './attendance-lessons.repo.js';
 import { buildRoster, toLesson } from './attendance-roster.js';
 import {

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contracts/cabinet.js';
 import type { Locale } from '../../../shared/errors.js';
 import type { DbOrTx } from '../../infra/db.js';
-import { startOfDay } from '../calendar/zoned-time.js';
+import { startOfDay } from '../calendar/index.js';
 import {
   listLedger,
   listStudentGroups,

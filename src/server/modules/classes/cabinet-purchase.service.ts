@@ -5,7 +5,7 @@ import type {
 import { AppError } from '../../infra/app-error.js';
 import type { Db } from '../../infra/db.js';
 import { sellSubscription } from '../billing/index.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import { listOffers, listSubscriptions, readBalance } from './cabinet.repo.js';
 import {
   balanceSummary,

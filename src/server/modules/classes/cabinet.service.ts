@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contracts/cabinet.js';
 import { AppError } from '../../infra/app-error.js';
 import type { DbOrTx } from '../../infra/db.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import { readDashboard } from './cabinet-dashboard.repo.js';
 import {
   listMyStudents,

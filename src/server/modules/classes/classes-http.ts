@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { ZErrorResponse } from '../../../shared/contracts/common.js';
 import type { StaffRole } from '../../../shared/contracts/session.js';
 import { AppError } from '../../infra/app-error.js';
-import type { Actor } from '../access/staff-accounts.policy.js';
+import type { Actor } from '../access/index.js';
 
 /** Staff who change the centre's structure, people and schedule. */
 export const WRITER_ROLES: StaffRole[] = ['owner', 'admin', 'manager'];

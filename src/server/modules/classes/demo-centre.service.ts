@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context.js';
 import { branches, courses, groups, rooms, scheduleRules, teachers } from '../../schema.js';
-import { startOfDay } from '../calendar/zoned-time.js';
+import { startOfDay } from '../calendar/index.js';
 import { saveBranch, saveCourse, saveRoom, saveTeacher } from './catalog.service.js';
 import { saveGroup } from './groups.service.js';
 import { saveRule } from './schedule.service.js';

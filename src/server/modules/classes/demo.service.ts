@@ -2,7 +2,7 @@ import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context.js';
 import { findAccountIdByEmail } from '../access/index.js';
 import { createSubscriptionType, recordPayment, sellSubscription } from '../billing/index.js';
-import { localDay, startOfDay } from '../calendar/zoned-time.js';
+import { localDay, startOfDay } from '../calendar/index.js';
 import { findOrganizationById } from '../orgs/index.js';
 import { lessons, studentAccounts, students, subscriptionTypes } from '../../schema.js';
 import { markAttendance, type AttendanceActor } from './attendance.service.js';

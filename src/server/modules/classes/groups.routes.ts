@@ -13,7 +13,7 @@ import {
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import type { AppContext } from '../../infra/context.js';
 import type { Guards } from '../access/index.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import {
   CLASSES_TAGS as tags,
   classesErrors as errors,

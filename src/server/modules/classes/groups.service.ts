@@ -5,7 +5,7 @@ import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { branches, courses, enrollments, groups, rooms, teachers } from '../../schema.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import { materializeGroup } from './materialize.service.js';
 
 export type GroupRow = typeof groups.$inferSelect;

@@ -11,7 +11,7 @@ import type { DbOrTx, Tx } from '../../infra/db.js';
 import { lessons, visits } from '../../schema.js';
 import { recordAudit } from '../access/index.js';
 import { rechargeLessonVisits } from '../billing/index.js';
-import { zonedInstant } from '../calendar/zoned-time.js';
+import { zonedInstant } from '../calendar/index.js';
 import { assertReferences, findGroupRow } from './groups.service.js';
 import { listLessons, lockLesson } from './lessons.repo.js';
 import { minutesOf } from './rule-occurrences.js';

@@ -1,8 +1,7 @@
 import { and, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../infra/db.js';
 import { groups, lessons, organizations, scheduleRules } from '../../schema.js';
-import { loadWorkCalendar, type WorkCalendar } from '../calendar/index.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { loadWorkCalendar, localDay, type WorkCalendar } from '../calendar/index.js';
 import { holidayOn } from './holidays.js';
 import { findRuleLessonsFrom } from './lessons.repo.js';
 import { addDays, ruleOccurrences } from './rule-occurrences.js';

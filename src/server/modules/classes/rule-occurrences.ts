@@ -1,4 +1,4 @@
-import { zonedInstant } from '../calendar/zoned-time.js';
+import { zonedInstant } from '../calendar/index.js';
 
 /** The part of a rule and its group that decides when lessons happen. */
 export interface OccurrenceRule {

@@ -17,7 +17,7 @@ import {
 import { ZIdParams } from '../../../shared/contracts/common.js';
 import type { AppContext } from '../../infra/context.js';
 import type { Guards } from '../access/index.js';
-import { startOfDay } from '../calendar/zoned-time.js';
+import { startOfDay } from '../calendar/index.js';
 import { getClassesSettings, saveClassesSettings } from './classes-settings.service.js';
 import {
   CLASSES_TAGS as tags,

@@ -10,8 +10,7 @@ import { normalizeEmail } from '../../../shared/normalize.js';
 import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import { studentAccounts, users } from '../../schema.js';
-import { openAccess, recordAudit } from '../access/index.js';
-import type { Actor } from '../access/staff-accounts.policy.js';
+import { openAccess, recordAudit, type Actor } from '../access/index.js';
 import { listStudentAccounts, upsertStudentAccount } from './student-accounts.repo.js';
 import { getStudent } from './students.service.js';
 

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { SessionUser } from '../../../shared/contracts/session.js';
 import type { AppContext } from '../../infra/context.js';
 import { findAccountIdByEmail } from '../access/index.js';
-import { localDay } from '../calendar/zoned-time.js';
+import { localDay } from '../calendar/index.js';
 import { findOrganizationById } from '../orgs/index.js';
 import { importCertificates } from './certificate-import.service.js';
 import { registerCertificate } from './certificate-register.service.js';
