@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import type { Group as GroupData } from '../../../../shared/contracts/classes.js';
 import { useCreateEnrollment, useGroupEnrollments } from '../../../api/classes.js';
 import { QueryState } from '../../../components/query-state.js';
-import { formatDay, money, today } from './classes-format.js';
+import { today } from './classes-format.js';
+import { enrollmentPayment, enrollmentPeriod } from './enrollment-text.js';
 import { StudentPicker } from './student-picker.js';
 
 /** The students of a group; enrol one more. */
@@ -60,26 +61,8 @@ export function GroupEnrollments({ group }: { group: GroupData }) {
                       {enrollment.studentName}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>
-                    {enrollment.endsOn
-                      ? t('classesConsole.enrollments.fromTo', {
-                          from: formatDay(enrollment.startsOn, language),
-                          to: formatDay(enrollment.endsOn, language),
-                        })
-                      : t('classesConsole.enrollments.since', {
-                          from: formatDay(enrollment.startsOn, language),
-                        })}
-                  </Table.Td>
-                  <Table.Td>
-                    {enrollment.paymentMode === 'one_time_fee'
-                      ? t('classesConsole.enrollments.feePaid', {
-                          paid: money(enrollment.feePaidKopecks, language),
-                          fee: money(enrollment.feeKopecks ?? 0, language),
-                        })
-                      : enrollment.debtLessons > 0
-                        ? t('classesConsole.student.debtLessons', { count: enrollment.debtLessons })
-                        : '—'}
-                  </Table.Td>
+                  <Table.Td>{enrollmentPeriod(enrollment, t, language)}</Table.Td>
+                  <Table.Td>{enrollmentPayment(enrollment, t, language, '—')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Enrollment } from '../../../../shared/contracts/classes.js';
 import { useCreateEnrollment, useGroups, useUpdateEnrollment } from '../../../api/classes.js';
-import { formatDay, money, today } from './classes-format.js';
+import { today } from './classes-format.js';
+import { enrollmentPayment, enrollmentPeriod } from './enrollment-text.js';
 
 /** Props of StudentEnrollments. */
 interface StudentEnrollmentsProps {
@@ -66,25 +67,14 @@ export function StudentEnrollments({ studentId, enrollments }: StudentEnrollment
                       {enrollment.groupName}
                     </Anchor>
                   </Table.Td>
+                  <Table.Td>{enrollmentPeriod(enrollment, t, language)}</Table.Td>
                   <Table.Td>
-                    {enrollment.endsOn
-                      ? t('classesConsole.enrollments.fromTo', {
-                          from: formatDay(enrollment.startsOn, language),
-                          to: formatDay(enrollment.endsOn, language),
-                        })
-                      : t('classesConsole.enrollments.since', {
-                          from: formatDay(enrollment.startsOn, language),
-                        })}
-                  </Table.Td>
-                  <Table.Td>
-                    {enrollment.paymentMode === 'one_time_fee'
-                      ? t('classesConsole.enrollments.feePaid', {
-                          paid: money(enrollment.feePaidKopecks, language),
-                          fee: money(enrollment.feeKopecks ?? 0, language),
-                        })
-                      : enrollment.debtLessons > 0
-                        ? t('classesConsole.student.debtLessons', { count: enrollment.debtLessons })
-                        : t('classesConsole.enrollments.perLesson')}
+                    {enrollmentPayment(
+                      enrollment,
+                      t,
+                      language,
+                      t('classesConsole.enrollments.perLesson'),
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {!enrollment.endsOn && (
