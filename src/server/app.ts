@@ -20,6 +20,8 @@ import { helpdeskModule } from './modules/helpdesk/index.js';
 import { kbModule } from './modules/kb/index.js';
 import { classesModule } from './modules/classes/index.js';
 import { billingModule } from './modules/billing/index.js';
+import { paymentsModule } from './modules/payments/index.js';
+import { pushModule } from './modules/notify/push/index.js';
 
 /** Log fields that must never reach the logs. */
 export const REDACTED_PATHS = [
@@ -89,6 +91,8 @@ export async function buildApp(
     helpdeskModule,
     classesModule,
     billingModule,
+    paymentsModule,
+    pushModule,
   ];
   for (const module of modules) await app.register(module, { ctx, guards });
 

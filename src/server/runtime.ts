@@ -15,6 +15,8 @@ import { helpdeskJobs } from './modules/helpdesk/index.js';
 import { kbJobs } from './modules/kb/index.js';
 import { classesJobs } from './modules/classes/index.js';
 import { billingJobs } from './modules/billing/index.js';
+import { paymentsJobs } from './modules/payments/index.js';
+import { pushJobs } from './modules/notify/push/index.js';
 import { purgeUsedCaptchasJob } from './infra/captcha.js';
 import { ensureDefaultOrganization } from './modules/orgs/index.js';
 import { REDACTED_PATHS } from './app.js';
@@ -30,6 +32,8 @@ export const APP_JOBS: JobDefinition<AppContext>[] = [
   ...kbJobs,
   ...classesJobs,
   ...billingJobs,
+  ...paymentsJobs,
+  ...pushJobs,
   purgeUsedCaptchasJob,
 ];
 

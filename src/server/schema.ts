@@ -11,3 +11,7 @@ export * from './modules/helpdesk/helpdesk.schema.js';
 export * from './modules/kb/kb.schema.js';
 export * from './modules/classes/classes.schema.js';
 export * from './modules/billing/billing.schema.js';
+export * from './modules/payments/payments.schema.js';
+export * from './modules/payments/providers/sandbox/sandbox.schema.js';
+export * from './modules/notify/push/push.schema.js';
+export * from './modules/training/training.schema.js';

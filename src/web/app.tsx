@@ -22,6 +22,10 @@ import { cabinetRoutes } from './pages/cabinet/routes.js';
 import { classesConsoleRoutes } from './pages/console/classes/routes.js';
 import { attendanceConsoleRoutes } from './pages/console/attendance/routes.js';
 import { billingConsoleRoutes } from './pages/console/billing/routes.js';
+import { paymentsConsoleRoutes } from './pages/console/payments/routes.js';
+import { notificationsConsoleRoutes } from './pages/console/notifications/routes.js';
+import { paymentsPublicRoutes, paymentsRoutes } from './pages/payments/routes.js';
+import { NotificationsSettingsPage } from './pages/settings/notifications.page.js';
 import { ForgotPasswordPage } from './pages/forgot-password.page.js';
 import { HomePage } from './pages/home.page.js';
 import { NotFoundPage } from './pages/not-found.page.js';
@@ -58,9 +62,11 @@ export function App() {
         <Route path="activate" element={<ActivatePage />} />
         <Route path="activate/:token" element={<ActivatePage />} />
         {kbRoutes()}
+        {paymentsPublicRoutes()}
         <Route element={<RequireAuth />}>
           {helpdeskRoutes()}
           {cabinetRoutes()}
+          {paymentsRoutes()}
           <Route path="profile" element={<Navigate to="/settings/profile" replace />} />
           <Route path="settings" element={<SettingsLayout />}>
             <Route index element={<Navigate to="/settings/devices" replace />} />
@@ -68,6 +74,7 @@ export function App() {
             <Route path="security" element={<SecurityPage />} />
             <Route path="devices" element={<DevicesPage />} />
             <Route path="history" element={<HistoryPage />} />
+            <Route path="notifications" element={<NotificationsSettingsPage />} />
           </Route>
         </Route>
         <Route path="console" element={<RequireAuth staff />}>
@@ -89,6 +96,8 @@ export function App() {
           {classesConsoleRoutes()}
           {attendanceConsoleRoutes()}
           {billingConsoleRoutes()}
+          {paymentsConsoleRoutes()}
+          {notificationsConsoleRoutes()}
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

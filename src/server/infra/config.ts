@@ -65,6 +65,30 @@ const ZEnvironment = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().min(0.1).default(12),
   SESSION_REMEMBER_DAYS: z.coerce.number().min(1).default(30),
   SESSION_MAX_DAYS: z.coerce.number().min(1).default(90),
+  /** Which provider takes online payments: the built-in sandbox (default) or YooKassa. */
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'yookassa']).default('sandbox'),
+  YOOKASSA_SHOP_ID: z.string().optional(),
+  YOOKASSA_SECRET_KEY: z.string().optional(),
+  YOOKASSA_API_URL: z.url().default('https://api.yookassa.ru/v3'),
+  /**
+   * Where YooKassa's notifications may come from (its documented ranges); comma-separated
+   * addresses or CIDR ranges. A notification is only a hint either way: the payment is re-fetched.
+   */
+  YOOKASSA_WEBHOOK_ALLOWED_IPS: z
+    .string()
+    .default(
+      '185.71.76.0/27,185.71.77.0/27,77.75.153.0/25,77.75.156.11,77.75.156.35,77.75.154.128/25,2a02:5180::/32',
+    )
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  /** VAT code of 54-FZ receipt items (1: без НДС … 6: 20/120); tuition is usually VAT-free. */
+  RECEIPT_VAT_CODE: z.coerce.number().int().min(1).max(12).default(1),
+  /** The contact in VAPID tokens (`mailto:` or `https:`); defaults to the mail sender's domain. */
+  VAPID_SUBJECT: z.string().optional(),
 });
 
 export type DatabaseConfig =
@@ -110,6 +134,19 @@ export interface AppConfig {
   };
   /** Where the built SPA lives; served by Fastify when present. */
   webDistDir: string;
+  /** Online payments (docs/payments.md). */
+  payments: {
+    provider: 'sandbox' | 'yookassa';
+    yookassa: {
+      shopId: string | undefined;
+      secretKey: string | undefined;
+      apiUrl: string;
+      webhookAllowedIps: string[];
+    };
+    receiptVatCode: number;
+  };
+  /** The `sub` claim of VAPID tokens for web push. */
+  vapidSubject: string;
 }
 
 /** Reads the environment; throws a readable error naming every bad variable. */
@@ -159,5 +196,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxMs: e.SESSION_MAX_DAYS * 86_400_000,
     },
     webDistDir: path.resolve(import.meta.dirname, '../../../dist/web'),
+    payments: {
+      provider: e.PAYMENT_PROVIDER,
+      yookassa: {
+        shopId: e.YOOKASSA_SHOP_ID || undefined,
+        secretKey: e.YOOKASSA_SECRET_KEY || undefined,
+        apiUrl: e.YOOKASSA_API_URL.replace(/\/$/, ''),
+        webhookAllowedIps: e.YOOKASSA_WEBHOOK_ALLOWED_IPS,
+      },
+      receiptVatCode: e.RECEIPT_VAT_CODE,
+    },
+    vapidSubject: e.VAPID_SUBJECT ?? `mailto:noreply@${new URL(publicUrl).hostname}`,
   };
 }

@@ -1,3 +1,7 @@
+import { paymentsEn } from './payments.en.js';
+import { paymentsConsoleEn } from './payments-console.en.js';
+import { notificationsEn } from './notifications.en.js';
+import { notificationsConsoleEn } from './notifications-console.en.js';
 import { cabinetEn } from './cabinet.en.js';
 import { classesConsoleEn } from './classes-console.en.js';
 import { attendanceEn } from './attendance.en.js';
@@ -30,6 +34,8 @@ export const en = {
     consoleOverview: 'Overview',
     outbox: 'Mail',
     sms: 'SMS',
+    notifications: 'Notifications',
+    payments: 'Payments',
     recovery: 'Recovery',
     accounts: 'Accounts',
     orgSettings: 'Access settings',
@@ -148,6 +154,7 @@ export const en = {
     security: 'Password',
     devices: 'Devices',
     history: 'Sign-in history',
+    notifications: 'Notifications',
   },
   passwordRules: {
     newPassword: 'New password',
@@ -601,4 +608,8 @@ export const en = {
   classesConsole: classesConsoleEn,
   attendance: attendanceEn,
   billingConsole: billingConsoleEn,
+  payments: paymentsEn,
+  paymentsConsole: paymentsConsoleEn,
+  notifications: notificationsEn,
+  notificationsConsole: notificationsConsoleEn,
 };

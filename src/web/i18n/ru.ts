@@ -1,3 +1,7 @@
+import { paymentsRu } from './payments.ru.js';
+import { paymentsConsoleRu } from './payments-console.ru.js';
+import { notificationsRu } from './notifications.ru.js';
+import { notificationsConsoleRu } from './notifications-console.ru.js';
 import { cabinetRu } from './cabinet.ru.js';
 import { classesConsoleRu } from './classes-console.ru.js';
 import { attendanceRu } from './attendance.ru.js';
@@ -31,6 +35,8 @@ export const ru = {
     consoleOverview: 'Обзор',
     outbox: 'Почта',
     sms: 'SMS',
+    notifications: 'Уведомления',
+    payments: 'Платежи',
     recovery: 'Восстановление',
     accounts: 'Учётные записи',
     orgSettings: 'Настройки доступа',
@@ -156,6 +162,7 @@ export const ru = {
     security: 'Пароль',
     devices: 'Устройства',
     history: 'История входов',
+    notifications: 'Уведомления',
   },
   passwordRules: {
     newPassword: 'Новый пароль',
@@ -635,6 +642,10 @@ export const ru = {
   classesConsole: classesConsoleRu,
   attendance: attendanceRu,
   billingConsole: billingConsoleRu,
+  payments: paymentsRu,
+  paymentsConsole: paymentsConsoleRu,
+  notifications: notificationsRu,
+  notificationsConsole: notificationsConsoleRu,
 };
 
 /** The shape every language must provide (plural suffixes may differ per language). */

@@ -45,6 +45,7 @@ export function MainNav({ showConsole }: MainNavProps) {
     { to: '/', label: t('nav.home'), end: true },
     // Schedule, visits, subscriptions, balance: only for an account that sees students.
     ...useCabinetNavItems(),
+    { to: '/payments', label: t('nav.payments') },
     { to: '/tickets', label: t('nav.tickets') },
     { to: '/certificates', label: t('nav.certificates') },
     { to: '/kb', label: t('nav.kb') },
@@ -57,6 +58,7 @@ export function MainNav({ showConsole }: MainNavProps) {
     { to: '/console/attendance', label: t('nav.classesAttendance') },
     { to: '/console/subscriptions', label: t('nav.classesSubscriptionSales') },
     { to: '/console/debts', label: t('nav.classesDebts') },
+    { to: '/console/payments', label: t('nav.payments') },
     { to: '/console/subscription-types', label: t('nav.classesSubscriptionTypes') },
     { to: '/console/tickets', label: t('nav.helpdeskQueue') },
     { to: '/console/certificates', label: t('nav.helpdeskCertificates') },
@@ -65,6 +67,7 @@ export function MainNav({ showConsole }: MainNavProps) {
     { to: '/console/calendar', label: t('nav.calendar') },
     { to: '/console/outbox', label: t('nav.outbox') },
     { to: '/console/sms', label: t('nav.sms') },
+    { to: '/console/notifications', label: t('nav.notifications') },
     { to: '/console/accounts', label: t('nav.accounts') },
     { to: '/console/recovery', label: t('nav.recovery') },
     { to: '/console/settings', label: t('nav.orgSettings') },

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 
 /** The settings sections, each its own address so it can be linked and bookmarked. */
-const SECTIONS = ['profile', 'security', 'devices', 'history'] as const;
+const SECTIONS = ['profile', 'security', 'devices', 'history', 'notifications'] as const;
 
 /** Settings: profile, password, devices, sign-in history — one tab per section. */
 export function SettingsLayout() {

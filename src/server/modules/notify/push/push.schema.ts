@@ -1,0 +1,2 @@
+/** Web push subscriptions, notification preferences and the notification log. */
+export {};

@@ -1,0 +1,2 @@
+/** Course offers sold online (the training portal builds on them). */
+export {};

@@ -1,0 +1,2 @@
+/** Russian strings of the `notificationsConsole` namespace. */
+export const notificationsConsoleRu = {};

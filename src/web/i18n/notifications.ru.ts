@@ -1,0 +1,2 @@
+/** Russian strings of the `notifications` namespace. */
+export const notificationsRu = {};

@@ -1,0 +1,2 @@
+/** Russian strings of the `paymentsConsole` namespace. */
+export const paymentsConsoleRu = {};

@@ -1,0 +1,2 @@
+/** Russian strings of the `payments` namespace. */
+export const paymentsRu = {};
