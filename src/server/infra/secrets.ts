@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import webpush from 'web-push';
 import type { Db } from './db.js';
 import { instanceSecrets } from './secrets.schema.js';
 
@@ -9,6 +10,12 @@ export interface InstanceSecrets {
   cookieSecret: string;
   /** Signs ALTCHA captcha challenges (src/server/infra/captcha.ts). */
   altchaHmacKey: string;
+  /**
+   * The VAPID key pair that signs web push (base64url, as `web-push` makes them). Kept with the
+   * other instance secrets (in the data folder with PGlite, in the database with PostgreSQL), so
+   * every instance signs with the same key and browsers' subscriptions survive restarts.
+   */
+  vapid: { publicKey: string; privateKey: string };
 }
 
 async function getOrCreateSecret(db: Db, name: string, generate: () => string): Promise<string> {
@@ -28,5 +35,9 @@ export async function loadInstanceSecrets(db: Db): Promise<InstanceSecrets> {
     altchaHmacKey: await getOrCreateSecret(db, 'altcha_hmac_key', () =>
       randomBytes(32).toString('base64url'),
     ),
+    // One secret for the pair: two instances starting together must not mix halves of two pairs.
+    vapid: JSON.parse(
+      await getOrCreateSecret(db, 'vapid_keys', () => JSON.stringify(webpush.generateVAPIDKeys())),
+    ) as { publicKey: string; privateKey: string },
   };
 }
