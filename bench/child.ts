@@ -72,7 +72,9 @@ async function handle(message: Envelope): Promise<unknown> {
       workload = WORKLOADS.find((candidate) => candidate.name === message.workload);
       if (!workload) throw new Error(`no workload named ${message.workload}`);
       started = await workload.start(message.resources);
-      return { url: 'url' in started ? started.url : null };
+      return 'url' in started
+        ? { url: started.url, variants: started.variants ?? null }
+        : { url: null, variants: null };
     }
     case 'begin':
       beginRssSampling();

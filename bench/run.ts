@@ -9,6 +9,7 @@
  *   --warmup S        warm-up seconds per workload (default 2)
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ import {
   type WorkloadResult,
 } from './lib/report.js';
 import { Samples } from './lib/stats.js';
-import type { HttpWorkload, Workload, WorkloadResources } from './lib/workload.js';
+import type { HttpWorkload, RequestVariant, Workload, WorkloadResources } from './lib/workload.js';
 import { WORKLOADS } from './workloads/index.js';
 
 const BENCH_DIR = import.meta.dirname;
@@ -141,25 +142,26 @@ async function generateLoad(
   url: string,
   seconds: number,
 ): Promise<LoadOutcome> {
-  const { uniqueClientAddress, variants, ...request } = workload.request;
+  const { uniqueClientAddress, uniqueIdempotencyKey, variants, ...request } = workload.request;
   const requests = (variants ?? [{ path: request.path }]).map((variant) => ({
     ...request,
     ...variant,
     headers: { ...request.headers, ...variant.headers },
   }));
+  const perRequestHeaders = (): Record<string, string> => ({
+    ...(uniqueClientAddress ? { 'x-forwarded-for': nextClientAddress() } : {}),
+    ...(uniqueIdempotencyKey ? { 'idempotency-key': randomUUID() } : {}),
+  });
   const instance = autocannon({
     url,
     connections: workload.connections,
     duration: seconds,
     timeout: 10,
     requests: requests.map((one) =>
-      uniqueClientAddress
+      uniqueClientAddress || uniqueIdempotencyKey
         ? {
             ...one,
-            setupRequest: (r) => ({
-              ...r,
-              headers: { ...r.headers, 'x-forwarded-for': nextClientAddress() },
-            }),
+            setupRequest: (r) => ({ ...r, headers: { ...r.headers, ...perRequestHeaders() } }),
           }
         : one,
     ),
@@ -261,13 +263,17 @@ async function runWorkload(
   const child = new Child();
   current = child;
   try {
-    const { url } = await child.call<{ url: string | null }>(
-      { type: 'start', workload: workload.name, resources },
-      START_TIMEOUT_MS,
-    );
+    const { url, variants } = await child.call<{
+      url: string | null;
+      variants: RequestVariant[] | null;
+    }>({ type: 'start', workload: workload.name, resources }, START_TIMEOUT_MS);
     const measured =
       workload.kind === 'http'
-        ? await measureHttp(child, workload, url)
+        ? await measureHttp(
+            child,
+            variants ? { ...workload, request: { ...workload.request, variants } } : workload,
+            url,
+          )
         : await measureDirect(child);
     return { ...base, status: 'ok', ...measured };
   } catch (error) {

@@ -15,6 +15,18 @@ export interface StartedServer {
   /** Base URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
   stop: () => Promise<void>;
+  /**
+   * Requests known only once the server has made its data (ids of payments it created…); they
+   * replace the workload's `request.variants`.
+   */
+  variants?: RequestVariant[];
+}
+
+/** One request of a workload's cycle: its path, and headers or body that differ. */
+export interface RequestVariant {
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 /** An operation measured directly (no HTTP), called concurrently by the child harness. */
@@ -48,11 +60,13 @@ export interface HttpWorkload extends WorkloadBase {
      * rate limit (the server must trust the proxy header).
      */
     uniqueClientAddress?: boolean;
+    /** Give every request its own `Idempotency-Key` (a money write that must not be a replay). */
+    uniqueIdempotencyKey?: boolean;
     /**
      * Requests to cycle through instead of the single one (each connection sends them in
      * order): the same route with varied filters or users.
      */
-    variants?: { path: string; headers?: Record<string, string> }[];
+    variants?: RequestVariant[];
   };
   /** Runs in the child. Heavy modules are imported inside, so other workloads do not load them. */
   start(resources: WorkloadResources): Promise<StartedServer>;

@@ -13,6 +13,7 @@ import { helpdeskMyTickets } from './helpdesk-my-tickets.js';
 import { helpdeskStaffQueue } from './helpdesk-staff-queue.js';
 import { kbSuggest } from './kb-suggest.js';
 import { nodeHttp } from './node-http.js';
+import { paymentsCreate, paymentsWebhook } from './payments.js';
 import { readyzPglite } from './readyz-pglite.js';
 import { readyzPostgres } from './readyz-postgres.js';
 import { sessionCheck } from './session-check.js';
@@ -37,4 +38,6 @@ export const WORKLOADS: Workload[] = [
   classesDashboardLarge,
   classesAttendance,
   classesDashboardPglite,
+  paymentsCreate,
+  paymentsWebhook,
 ];
