@@ -21,6 +21,7 @@ import { kbModule } from './modules/kb/index.js';
 import { classesModule } from './modules/classes/index.js';
 import { billingModule } from './modules/billing/index.js';
 import { paymentsModule } from './modules/payments/index.js';
+import { trainingModule } from './modules/training/index.js';
 import { pushModule } from './modules/notify/push/index.js';
 
 /** Log fields that must never reach the logs. */
@@ -92,6 +93,7 @@ export async function buildApp(
     classesModule,
     billingModule,
     paymentsModule,
+    trainingModule,
     pushModule,
   ];
   for (const module of modules) await app.register(module, { ctx, guards });

@@ -1,6 +1,7 @@
 import { ATTENDANCE_ERRORS } from './errors-attendance.js';
 import { BILLING_ERRORS } from './errors-billing.js';
 import { PAYMENTS_ERRORS } from './errors-payments.js';
+import { PAYMENTS_STAFF_ERRORS } from './errors-payments-staff.js';
 import { NOTIFY_ERRORS } from './errors-notify.js';
 import { CABINET_ERRORS } from './errors-cabinet.js';
 import { CLASSES_ERRORS } from './errors-classes.js';
@@ -331,6 +332,7 @@ export const ERRORS = {
   ...BILLING_ERRORS,
   ...CABINET_ERRORS,
   ...PAYMENTS_ERRORS,
+  ...PAYMENTS_STAFF_ERRORS,
   ...NOTIFY_ERRORS,
 } as const satisfies Record<string, { status: number; ru: string; en: string }>;
 

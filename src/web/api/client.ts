@@ -42,6 +42,8 @@ export interface RequestOptions {
   /** Appended to the path; undefined values are skipped. */
   query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. the `Idempotency-Key` of a money write. */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -60,6 +62,7 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     // The server localizes error messages (and later, content) by this header.
     'Accept-Language': currentLocale(),
   };
+  Object.assign(headers, options.headers);
   const init: RequestInit = {
     method: options.method ?? 'GET',
     headers,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAppJob } from '../../infra/context.js';
 import { enqueueEmail } from '../notify/index.js';
+import { notifyAccessEnding } from '../notify/push/index.js';
 import {
   claimAccessWarning,
   findAccountsToWarn,
@@ -57,6 +58,14 @@ export const warnAccessEndingJob = defineAppJob({
               supportEmail: organization.supportEmail,
               supportPhone: organization.supportPhone,
             },
+          });
+          // The same warning by push to the person's devices.
+          await notifyAccessEnding(ctx, tx, {
+            organizationId: organization.id,
+            userId: user.id,
+            endsAt,
+            timeZone: organization.timezone,
+            now,
           });
           warned++;
         });

@@ -19,6 +19,11 @@ export type { Actor } from './staff-accounts.policy.js';
 export { endUserSessions } from './sessions.repo.js';
 export { accessWarningJobs } from './access-warnings.jobs.js';
 export { openAccess } from './staff-accounts.service.js';
+export {
+  extendPaidAccess,
+  type ExtendPaidAccessOptions,
+  type PaidAccessResult,
+} from './paid-access.service.js';
 export { liftBlocksInForce, setBlock } from './blocks.service.js';
 export { findAccountIdByEmail } from './staff-accounts-view.service.js';
 export { seedDemoAccount, type DemoAccountSpec } from './demo-accounts.service.js';

@@ -126,6 +126,10 @@ export const subscriptions = pgTable(
     index('subscriptions_open_ends')
       .on(table.endsOn)
       .where(sql`${table.endedAt} is null`),
+    // notify.subscriptions-ending: open counted subscriptions by lessons left.
+    index('subscriptions_open_lessons_left')
+      .on(sql`(${table.lessonsTotal} - ${table.lessonsUsed})`)
+      .where(sql`${table.endedAt} is null and ${table.lessonsTotal} is not null`),
     // The debts report's «underpaid subscriptions» page.
     index('subscriptions_org_underpaid')
       .on(table.organizationId, table.number)

@@ -16,6 +16,17 @@ export {
   type PaymentTarget,
   type RecordPaymentOptions,
 } from './payments.service.js';
+export {
+  payDebtLessons,
+  quoteDebtLessons,
+  type DebtLesson,
+  type DebtQuote,
+  type DebtSettlement,
+  type PayDebtLessonsOptions,
+} from './debt-payments.service.js';
+export { refundMoney, type RefundOptions } from './refunds.service.js';
+export { getEnrollmentFee } from './payments.service.js';
+export { findSubscription } from './subscriptions.repo.js';
 export { chargeEnrollmentFee, type ChargeEnrollmentFeeOptions } from './enrollment-fees.service.js';
 export { freeBalanceOf } from './free-balance.js';
 export { createSubscriptionType } from './subscription-types.service.js';

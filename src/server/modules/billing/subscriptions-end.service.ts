@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../infra/context.js';
 import { rowsOf, type Tx } from '../../infra/db.js';
+import { notifySubscriptionsEnded } from '../notify/push/index.js';
 import { slotValue } from './charging-rules.js';
 import { appendLedgerEntry } from './ledger.repo.js';
 import { addDays } from './money-support.js';
@@ -43,7 +44,11 @@ export function unusedValue(
  * family first and the subscription second), and two instances take disjoint batches. A row whose
  * owner is busy is left for the next run. Returns how many were picked and how many ended.
  */
-async function endBatch(tx: Tx, now: Date): Promise<{ picked: number; ended: number }> {
+async function endBatch(
+  ctx: AppContext,
+  tx: Tx,
+  now: Date,
+): Promise<{ picked: number; ended: number }> {
   const at = now.toISOString();
   // No local date is later than UTC's date + 1: it bounds the partial index scan.
   const bound = addDays(at.slice(0, 10), 1);
@@ -111,6 +116,13 @@ async function endBatch(tx: Tx, now: Date): Promise<{ picked: number; ended: num
           where id = ${subscription.id}`,
     );
   }
+  // «Абонемент закончился» to the people who see it, committed with the end itself.
+  await notifySubscriptionsEnded(
+    ctx,
+    tx,
+    mine.map((row) => row.id),
+    now,
+  );
   return { picked: due.length, ended: mine.length };
 }
 
@@ -127,7 +139,7 @@ export async function endDueSubscriptions(
 ): Promise<{ ended: number }> {
   let ended = 0;
   while (!stopping()) {
-    const batch = await ctx.db.transaction((tx) => endBatch(tx, now));
+    const batch = await ctx.db.transaction((tx) => endBatch(ctx, tx, now));
     ended += batch.ended;
     if (batch.picked < SUBSCRIPTIONS_END_BATCH || batch.ended === 0) break;
   }

@@ -12,6 +12,7 @@ import type { DbOrTx, Tx } from '../../infra/db.js';
 import { recordAudit } from '../access/index.js';
 import { lockStudentsMoney, rechargeVisits } from '../billing/index.js';
 import { localDay, startOfDay } from '../calendar/index.js';
+import { notifyNewDebts, readDebtLessons } from '../notify/push/index.js';
 import { findLesson, findLessonsBetween, type LessonRow } from './attendance-lessons.repo.js';
 import { buildRoster, toLesson } from './attendance-roster.js';
 import {
@@ -138,12 +139,15 @@ export async function markAttendance(
     );
     await updateMarks(tx, changed, actor.id);
     const restatused = changed.filter((mark) => mark.previous !== mark.status);
+    const debtsBefore = await readDebtLessons(tx, studentIds);
     await rechargeVisits(tx, {
       organizationId,
       visitIds: [...insertedIds, ...restatused.map((mark) => mark.visitId)],
       reason: 'remarked',
       actorId: actor.id,
     });
+    // «Занятие в долг» to the family when this marking put a student's lessons into debt.
+    await notifyNewDebts(ctx, tx, { organizationId, before: debtsBefore });
     if (fresh.length + changed.length > 0) {
       await recordAudit(tx, {
         organizationId,

@@ -9,6 +9,13 @@ import { scheduleRoutes } from './schedule.routes.js';
 import { structureRoutes } from './structure.routes.js';
 
 export { seedDemoClasses, type DemoClassesPeople } from './demo.service.js';
+export {
+  requireVisibleStudent,
+  visibleTo,
+  type CabinetViewer,
+  type VisibleStudent,
+} from './student-visibility.js';
+export { listOffers as listSubscriptionOffers } from './cabinet.repo.js';
 
 /** Jobs of the classes module (materializing lessons ahead). */
 export const classesJobs: JobDefinition<AppContext>[] = [...scheduleJobs];
@@ -23,3 +30,4 @@ export async function classesModule(
   await attendanceRoutes(app, ctx, guards);
   cabinetRoutes(app, ctx, guards);
 }
+export { DEFAULT_ENDING_DAYS_LEFT, DEFAULT_ENDING_LESSONS_LEFT } from './cabinet-sql.js';

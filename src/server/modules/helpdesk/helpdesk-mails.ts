@@ -4,6 +4,7 @@ import type { Locale } from '../../../shared/errors.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { enqueueEmail, type MailTemplateName } from '../notify/index.js';
+import { notifyTicketEvent } from '../notify/push/index.js';
 import type { MAIL_TEMPLATES } from '../notify/mail-templates.js';
 import { helpdeskPreferences } from './helpdesk.schema.js';
 
@@ -89,6 +90,13 @@ export async function enqueueTicketEmail<Name extends HelpdeskTemplate>(
   },
 ): Promise<boolean> {
   const { recipient, ticket, organization } = options;
+  // A staff reply or a resolution also notifies by push (notify/push decides which templates).
+  await notifyTicketEvent(ctx, tx, {
+    organizationId: organization.id,
+    userId: recipient.id,
+    template: options.template,
+    ticket,
+  });
   if (!recipient.email) return false;
   const preference = OPTIONAL[options.template];
   if (preference) {

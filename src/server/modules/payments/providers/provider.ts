@@ -36,7 +36,8 @@ export interface ReceiptData {
     /** 1 без НДС, 2 0 %, 3 10 %, 4 20 %, 5 10/110, 6 20/120 (YooKassa `vat_code`). */
     vatCode: number;
     /** `full_prepayment` for a subscription or a top-up, `full_payment` for a debt… */
-    paymentMode: 'full_prepayment' | 'partial_prepayment' | 'advance' | 'full_payment' | 'partial_payment';
+    paymentMode:
+      'full_prepayment' | 'partial_prepayment' | 'advance' | 'full_payment' | 'partial_payment';
     /** `service` for lessons and access, `payment` for a balance top-up. */
     paymentSubject: 'service' | 'payment' | 'commodity';
   }>;
@@ -90,7 +91,14 @@ export interface NotificationHint {
  * the same idempotence key. Anything else thrown is a definite refusal.
  */
 export class ProviderUnavailableError extends Error {
-  override readonly name = 'ProviderUnavailableError';
+  override readonly name: string = 'ProviderUnavailableError';
+  constructor(
+    message: string,
+    /** When the provider suggested retrying, in milliseconds; null when it did not say. */
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
 }
 
 export interface PaymentProvider {

@@ -2,7 +2,10 @@ import type { AppContext } from '../../../infra/context.js';
 import { AppError } from '../../../infra/app-error.js';
 import type { PaymentProvider } from './provider.js';
 import { createSandboxProvider } from './sandbox/sandbox.provider.js';
-import { createYooKassaProvider } from './yookassa/yookassa.provider.js';
+import {
+  createYooKassaProvider,
+  YooKassaNotConfiguredError,
+} from './yookassa/yookassa.provider.js';
 
 export type ProviderName = PaymentProvider['name'];
 
@@ -14,7 +17,7 @@ const cache = new WeakMap<AppContext, Map<ProviderName, PaymentProvider>>();
  */
 export function paymentProvider(ctx: AppContext, name: ProviderName): PaymentProvider {
   let providers = cache.get(ctx);
-  if (!providers) cache.set(ctx, (providers = new Map()));
+  if (!providers) cache.set(ctx, (providers = new Map<ProviderName, PaymentProvider>()));
   let provider = providers.get(name);
   if (!provider) {
     provider = name === 'sandbox' ? createSandboxProvider(ctx) : createYooKassaProvider(ctx.config);
@@ -31,5 +34,11 @@ export function currentPaymentProvider(ctx: AppContext): PaymentProvider {
 /** A provider named in a URL (`/api/payments/webhooks/{provider}`); unknown names are 404. */
 export function providerFromPath(ctx: AppContext, name: string): PaymentProvider {
   if (name !== 'sandbox' && name !== 'yookassa') throw new AppError('not_found');
-  return paymentProvider(ctx, name);
+  try {
+    return paymentProvider(ctx, name);
+  } catch (error) {
+    // A provider this instance is not set up for does not exist here.
+    if (error instanceof YooKassaNotConfiguredError) throw new AppError('not_found');
+    throw error;
+  }
 }

@@ -184,6 +184,9 @@ export function AccountPage() {
         <Title order={1}>{account.displayName}</Title>
         <AccountStatusBadge status={account.status} />
       </Group>
+      <Anchor component={Link} to={`/console/notifications/${account.id}`}>
+        {t('notificationsConsole.accountLink')}
+      </Anchor>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
         {facts.map(([label, value]) => (
           <Stack key={label} gap={0}>
