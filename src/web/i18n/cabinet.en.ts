@@ -64,7 +64,7 @@ export const cabinetEn = {
     total: 'Total due: {{amount}}',
     totalAtLeast: 'At least {{amount}} due',
     howTitle: 'How to pay',
-    how: 'Paying online in the cabinet is not available yet. Pay in cash or by card at the centre, or by bank transfer using the details the administrator gives you — once the payment is recorded, the debt disappears from this page.',
+    how: 'Press «Pay online» on a line and pay by card (Visa, MasterCard, MIR) or SBP — the debt disappears as soon as the bank confirms the payment. You can also pay at the centre in cash or by card, or by bank transfer using the details the administrator gives you — then the debt disappears once the payment is recorded.',
   },
   balance: {
     title: 'Balance',

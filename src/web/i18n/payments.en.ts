@@ -1,4 +1,121 @@
-import type { paymentsRu } from './payments.ru.js';
-
-/** English strings of the `payments` namespace (same keys as Russian). */
-export const paymentsEn: typeof paymentsRu = {};
+/** English strings of the `payments` namespace (same keys as Russian; English plurals). */
+export const paymentsEn = {
+  method: {
+    label: 'Payment method',
+    card: 'Bank card',
+    cardHint: 'Visa, MasterCard, MIR',
+    sbp: 'SBP',
+    sbpHint: 'Faster Payments System: scan a QR code in your bank’s app, no card details needed',
+  },
+  pay: {
+    title: 'Payment',
+    dueTitle: 'Pay: {{what}}',
+    topUpTitle: 'Top up the balance',
+    buyTitle: 'Buy a subscription',
+    amount: 'To pay: {{amount}}',
+    amountOf: 'How much to pay',
+    full: 'The whole amount: {{amount}}',
+    part: 'A part',
+    partAmount: 'Amount, ₽',
+    partHint: 'From 1 ₽ to {{max}}. The rest can be paid later.',
+    partInvalid: 'Enter an amount from 1 ₽ to {{max}}.',
+    topUpAmount: 'Top-up amount, ₽',
+    topUpHint: 'From {{min}} to {{max}}. For example: 1500 or 1500.50.',
+    topUpInvalid: 'Enter an amount from {{min}} to {{max}}.',
+    debtNote:
+      'The lessons in debt of all the student’s groups are paid at once, each at its group’s lesson price.',
+    secure:
+      'Card details are entered on the payment service’s secure page — we never see or keep them.',
+    submit: 'Pay {{amount}}',
+    submitNoAmount: 'Go to payment',
+    cancel: 'Cancel',
+    redirecting: 'Opening the payment page…',
+    payOnline: 'Pay online',
+    payOnlineLabel: 'Pay online: {{what}}',
+    topUp: 'Top up the balance',
+    buyOnline: 'Buy a subscription',
+    buyOnlineHint: 'By card or SBP — the subscription appears right after the payment.',
+    chooseOffer: 'Subscription',
+    noOffers:
+      'No subscriptions are on sale for the student’s groups right now. Ask the administrator.',
+    lessons_one: '{{count}} lesson',
+    lessons_other: '{{count}} lessons',
+    unlimited: 'unlimited',
+    validity_one: '{{count}} day',
+    validity_other: '{{count}} days',
+  },
+  status: {
+    created: 'Created',
+    pending: 'Awaiting payment',
+    waiting_for_capture: 'Being confirmed',
+    succeeded: 'Paid',
+    canceled: 'Declined',
+  },
+  result: {
+    title: 'Payment No. {{number}}',
+    titleLoading: 'Payment',
+    checking: 'Checking the payment…',
+    checkingText:
+      'Waiting for the bank’s answer. This page updates by itself as soon as it comes — no need to reload.',
+    continueHint: 'If you closed the payment page before finishing, go back to it:',
+    continue: 'Back to the payment page',
+    succeededTitle: 'Payment successful',
+    succeeded: 'Paid {{amount}} — {{description}}',
+    applying: 'Applying the payment — this takes a few seconds.',
+    appliedToBalance:
+      'What you paid for had already been paid by then, so the money went to the student’s balance. It can pay for what comes next, or the administrator can refund it.',
+    paidWith: 'Paid with: {{what}}',
+    refunded: 'Refunded: {{amount}}',
+    receipt: 'Receipt',
+    receiptHtml: 'Open the receipt',
+    receiptPdf: 'Download PDF',
+    receiptSent: 'A copy of the receipt goes to the account’s email, if it has one.',
+    toHome: 'Home',
+    toHistory: 'All payments',
+    declinedTitle: 'The payment did not go through',
+    declinedAmount: 'No money was taken. Payment: {{amount}} — {{description}}',
+    decline: {
+      insufficient_funds:
+        'Insufficient funds on the card. Top up the card or choose another one, then pay again.',
+      card_limit:
+        'The card’s limit was exceeded — check the limits in your bank’s app (online purchases, daily total) or raise them for a while, then pay again.',
+      online_payments_blocked:
+        'Your bank blocked online payments — ask the bank to allow them (in the bank’s app or by the phone number on the back of the card), then pay again.',
+      card_expired: 'The card has expired. Pay with another card.',
+      three_d_secure_failed:
+        'The payment could not be confirmed with the code from the SMS or the bank’s app (3-D Secure). Check the code and try again; if no code comes, contact your bank.',
+      fraud_suspected:
+        'The bank suspected fraud and declined the payment. Call the bank, confirm it is you paying, and try again.',
+      expired:
+        'The time to pay ran out: the payment page was open too long. Start the payment again.',
+      canceled_by_payer: 'The payment was cancelled on the bank’s page. You can try again.',
+      other: 'The bank declined the payment without giving a reason. Try again or call your bank.',
+    },
+    tryAnother: 'Try another card: Visa, MasterCard, MIR — or pay by SBP.',
+    retry: 'Pay again',
+    paySbp: 'Pay by SBP',
+    retryFailed: 'Could not start a new payment: {{message}}',
+  },
+  history: {
+    title: 'Payments',
+    intro: 'Online payments by card and SBP, newest first. Successful ones have a receipt.',
+    empty: 'No online payments yet.',
+    number: 'No. {{number}}',
+    open: 'Details',
+    openLabel: 'Payment No. {{number}}: details',
+    receiptHtml: 'Receipt',
+    receiptPdf: 'PDF',
+    receiptLabel: 'Receipt of payment No. {{number}}',
+    receiptPdfLabel: 'Receipt of payment No. {{number}} as PDF',
+    sbp: 'SBP',
+    card: 'Card',
+    refunded: '{{amount}} refunded',
+    pages: 'Payment pages',
+    page: 'Page {{page}}',
+    newer: 'Newer',
+    older: 'Older',
+    cashNote:
+      'Payments in cash or by bank transfer that the administrator recorded are in the student’s balance history.',
+    toBalance: 'Balance history',
+  },
+};

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import type {
   BuyFromBalanceResponse,
   DashboardBalance,
 } from '../../../shared/contracts/cabinet.js';
+import { PayDialog } from '../payments/pay-dialog.js';
 import { BuyFromBalanceDialog } from './buy-from-balance.js';
 import { money } from './cabinet-format.js';
 
@@ -39,6 +40,7 @@ function useBalanceSentence(balance: DashboardBalance): string | null {
 export function BalanceBlock({ studentId, balance, withLedgerLink = true }: BalanceBlockProps) {
   const { t, i18n } = useTranslation();
   const [buying, setBuying] = useState(false);
+  const [toppingUp, setToppingUp] = useState(false);
   const [bought, setBought] = useState<BuyFromBalanceResponse | null>(null);
   const sentence = useBalanceSentence(balance);
   const noFreeMoneyWarning = balance.freeKopecks > 0 && !balance.hasActiveSubscription;
@@ -74,16 +76,25 @@ export function BalanceBlock({ studentId, balance, withLedgerLink = true }: Bala
             })}
           </Alert>
         )}
-        {balance.offerPurchaseFromBalance && (
+        <Group gap="sm">
+          {balance.offerPurchaseFromBalance && (
+            <Button
+              onClick={() => {
+                setBuying(true);
+              }}
+            >
+              {t('cabinet.balance.buy')}
+            </Button>
+          )}
           <Button
+            variant={balance.offerPurchaseFromBalance ? 'default' : 'filled'}
             onClick={() => {
-              setBuying(true);
+              setToppingUp(true);
             }}
-            style={{ alignSelf: 'flex-start' }}
           >
-            {t('cabinet.balance.buy')}
+            {t('payments.pay.topUp')}
           </Button>
-        )}
+        </Group>
         {withLedgerLink && (
           <Anchor component={Link} to="/cabinet/balance" size="sm">
             {t('cabinet.balance.history')}
@@ -97,6 +108,20 @@ export function BalanceBlock({ studentId, balance, withLedgerLink = true }: Bala
           setBuying(false);
         }}
         onBought={setBought}
+      />
+      <PayDialog
+        intent={
+          toppingUp
+            ? {
+                title: t('payments.pay.topUpTitle'),
+                target: { purpose: 'balance_top_up', targetId: studentId, studentId },
+                amount: { kind: 'top_up' },
+              }
+            : null
+        }
+        onClose={() => {
+          setToppingUp(false);
+        }}
       />
     </Paper>
   );

@@ -1,17 +1,30 @@
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { MyStudent, PaymentDue } from '../../../shared/contracts/cabinet.js';
 import { useDashboard } from '../../api/cabinet.js';
 import { QueryState } from '../../components/query-state.js';
+import { dueIntent } from '../payments/due-intent.js';
+import { PayDialog, type PaymentIntent } from '../payments/pay-dialog.js';
 import { money } from './cabinet-format.js';
 import { CabinetFrame } from './cabinet-frame.js';
 import { describePaymentDue, dueAnchor } from './payments-due-block.js';
 
-function DueLine({ line, chosen }: { line: PaymentDue; chosen: boolean }) {
+/** Props of DueLine. */
+interface DueLineProps {
+  line: PaymentDue;
+  /** All of the student's lines (one debt payment covers every group's debt). */
+  lines: PaymentDue[];
+  studentId: string;
+  chosen: boolean;
+  onPay: (intent: PaymentIntent) => void;
+}
+
+function DueLine({ line, lines, studentId, chosen, onPay }: DueLineProps) {
   const { t, i18n } = useTranslation();
   const text = describePaymentDue(line, t, i18n.language);
+  const intent = dueIntent(line, lines, studentId, t, i18n.language);
   return (
     <Paper
       withBorder
@@ -29,6 +42,17 @@ function DueLine({ line, chosen }: { line: PaymentDue; chosen: boolean }) {
         <Text fw={700} size="lg" c="red.8">
           {text.amount}
         </Text>
+        {intent && (
+          <Button
+            style={{ alignSelf: 'flex-start' }}
+            aria-label={t('payments.pay.payOnlineLabel', { what: text.title })}
+            onClick={() => {
+              onPay(intent);
+            }}
+          >
+            {t('payments.pay.payOnline')}
+          </Button>
+        )}
       </Stack>
     </Paper>
   );
@@ -40,6 +64,7 @@ function Due({ student }: { student: MyStudent }) {
   const dashboard = useDashboard(student.id);
   const lines = dashboard.data?.paymentsDue;
   const chosen = hash.replace(/^#/, '');
+  const [paying, setPaying] = useState<PaymentIntent | null>(null);
 
   useEffect(() => {
     if (!lines || !chosen) return;
@@ -65,7 +90,14 @@ function Due({ student }: { student: MyStudent }) {
           </Title>
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {lines.map((line) => (
-              <DueLine key={dueAnchor(line)} line={line} chosen={dueAnchor(line) === chosen} />
+              <DueLine
+                key={dueAnchor(line)}
+                line={line}
+                lines={lines}
+                studentId={student.id}
+                chosen={dueAnchor(line) === chosen}
+                onPay={setPaying}
+              />
             ))}
           </Stack>
           <Alert color="blue" variant="light" title={t('cabinet.duePage.howTitle')}>
@@ -73,6 +105,12 @@ function Due({ student }: { student: MyStudent }) {
           </Alert>
         </>
       )}
+      <PayDialog
+        intent={paying}
+        onClose={() => {
+          setPaying(null);
+        }}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CabinetSubscription,
@@ -7,6 +8,7 @@ import type {
 } from '../../../shared/contracts/cabinet.js';
 import { useSubscriptions } from '../../api/cabinet.js';
 import { QueryState } from '../../components/query-state.js';
+import { BuyOnlineDialog } from '../payments/buy-online-dialog.js';
 import { formatDay, money } from './cabinet-format.js';
 import { CabinetFrame } from './cabinet-frame.js';
 
@@ -88,7 +90,7 @@ function SubscriptionCard({ subscription: s }: { subscription: CabinetSubscripti
   );
 }
 
-function Subscriptions({ student }: { student: MyStudent }) {
+function SubscriptionList({ student }: { student: MyStudent }) {
   const { t } = useTranslation();
   const query = useSubscriptions(student.id);
   if (!query.data) return <QueryState query={query} />;
@@ -99,6 +101,32 @@ function Subscriptions({ student }: { student: MyStudent }) {
       {list.map((subscription) => (
         <SubscriptionCard key={subscription.id} subscription={subscription} />
       ))}
+    </Stack>
+  );
+}
+
+/** The list, and «Купить абонемент» by card or СБП above it. */
+function Subscriptions({ student }: { student: MyStudent }) {
+  const { t } = useTranslation();
+  const [buying, setBuying] = useState(false);
+  return (
+    <Stack gap="md">
+      <Button
+        style={{ alignSelf: 'flex-start' }}
+        onClick={() => {
+          setBuying(true);
+        }}
+      >
+        {t('payments.pay.buyOnline')}
+      </Button>
+      <SubscriptionList student={student} />
+      <BuyOnlineDialog
+        studentId={student.id}
+        opened={buying}
+        onClose={() => {
+          setBuying(false);
+        }}
+      />
     </Stack>
   );
 }

@@ -1,9 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../../infra/db.js';
-import {
-  DEFAULT_ENDING_DAYS_LEFT,
-  DEFAULT_ENDING_LESSONS_LEFT,
-} from '../../classes/index.js';
+import { DEFAULT_ENDING_DAYS_LEFT, DEFAULT_ENDING_LESSONS_LEFT } from '../../classes/index.js';
 
 /** One person to tell that one subscription reached one threshold. */
 export interface EndingNotice {

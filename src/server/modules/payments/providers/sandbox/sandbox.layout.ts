@@ -90,6 +90,7 @@ export function renderLayout({ locale, title, otherLanguageHref, body }: LayoutO
     html`<html lang="${locale}">
       <head>
         <meta charset="utf-8" />
+        <link rel="icon" href="data:," />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>${title} — ${t.htmlTitle}</title>
