@@ -13,6 +13,6 @@ export const NOTIFY_ERRORS = {
   push_not_enabled: {
     status: 409,
     ru: 'Уведомления на этом устройстве не включены. Нажмите «Включить уведомления».',
-    en: 'Notifications are not enabled on this device. Press “Turn on notifications”.',
+    en: 'Notifications are not enabled on this device. Turn them on in the settings first.',
   },
 } as const satisfies Record<string, { status: number; ru: string; en: string }>;

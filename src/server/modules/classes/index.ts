@@ -30,4 +30,3 @@ export async function classesModule(
   await attendanceRoutes(app, ctx, guards);
   cabinetRoutes(app, ctx, guards);
 }
-export { DEFAULT_ENDING_DAYS_LEFT, DEFAULT_ENDING_LESSONS_LEFT } from './cabinet-sql.js';

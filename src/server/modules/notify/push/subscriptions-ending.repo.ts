@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../../infra/db.js';
-import { DEFAULT_ENDING_DAYS_LEFT, DEFAULT_ENDING_LESSONS_LEFT } from '../../classes/index.js';
+// Not through classes/index.ts: classes imports this module's hooks (new debts), and the cycle
+// would leave classes' job list undefined while the modules load.
+import {
+  DEFAULT_ENDING_DAYS_LEFT,
+  DEFAULT_ENDING_LESSONS_LEFT,
+} from '../../classes/cabinet-sql.js';
 
 /** One person to tell that one subscription reached one threshold. */
 export interface EndingNotice {
