@@ -17,18 +17,35 @@ export async function findSessionByTokenHash(
   tokenHash: string,
   now = new Date(),
 ) {
+  let query = sessionByTokenHash.get(db);
+  if (!query) sessionByTokenHash.set(db, (query = prepareSessionByTokenHash(db)));
+  const [row] = await query.execute({ organizationId, tokenHash, now: now.toISOString() });
+  return row ?? null;
+}
+
+// Every authenticated request resumes a session, so the query is built once per database
+// handle and PostgreSQL plans it once per connection.
+const sessionByTokenHash = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionByTokenHash>>();
+
+function prepareSessionByTokenHash(db: DbOrTx) {
+  const now = sql`${sql.placeholder('now')}::timestamptz`;
   // Whether a block is in force rides along: blocks are rare, and every request resumes a
   // session, so the blocks themselves are read only when there is one (one round trip, not two).
   const hasBlocks = sql<boolean>`exists (select 1 from ${accountBlocks} b
-    where b.user_id = ${users.id} and b.lifted_at is null and b.starts_at <= ${now.toISOString()}::timestamptz
-      and (b.ends_at is null or b.ends_at > ${now.toISOString()}::timestamptz))`;
-  const [row] = await db
+    where b.user_id = ${users.id} and b.lifted_at is null and b.starts_at <= ${now}
+      and (b.ends_at is null or b.ends_at > ${now}))`;
+  return db
     .select({ session: sessions, user: users, hasBlocks })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.organizationId, organizationId)))
-    .limit(1);
-  return row ?? null;
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        eq(sessions.organizationId, sql.placeholder('organizationId')),
+      ),
+    )
+    .limit(1)
+    .prepare('session_by_token_hash');
 }
 
 /** Live (not ended, not expired) sessions of an account, oldest first. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '../../infra/db.js';
+import type { DbOrTx } from '../../infra/db.js';
+import { preparedStatement } from '../../infra/prepared.js';
 import { organizations } from '../orgs/orgs.schema.js';
 import { calendarDayOverrides, calendarSettings } from './calendar.schema.js';
 import {
@@ -76,8 +77,18 @@ interface CalendarRow {
  * asks for it on every page, so it is one round trip, not one per table).
  */
 export async function loadWorkCalendar(db: DbOrTx, organizationId: string): Promise<WorkCalendar> {
-  const [row] = await rowsOf<CalendarRow>(
-    db,
+  const [row] = await calendarStatement.rows(db, { organizationId });
+  return buildWorkCalendar(
+    row?.timezone ?? 'Europe/Moscow',
+    row?.hours ?? DEFAULT_WORKING_HOURS,
+    new Map((row?.overrides ?? []).map((override) => [override.day, override.kind])),
+  );
+}
+
+// Every SLA figure and due date reads it, so the staff queue asks for it on each page.
+const calendarStatement = preparedStatement<CalendarRow, { organizationId: string }>(
+  'work_calendar',
+  ({ organizationId }) =>
     sql`select
           (select timezone from ${organizations} where id = ${organizationId}) as timezone,
           (select json_build_object('dayStartMinutes', s.day_start_minutes,
@@ -87,10 +98,4 @@ export async function loadWorkCalendar(db: DbOrTx, organizationId: string): Prom
           coalesce((select json_agg(json_build_object('day', d.day, 'kind', d.kind))
                       from ${calendarDayOverrides} d
                      where d.organization_id = ${organizationId}), '[]'::json) as overrides`,
-  );
-  return buildWorkCalendar(
-    row?.timezone ?? 'Europe/Moscow',
-    row?.hours ?? DEFAULT_WORKING_HOURS,
-    new Map((row?.overrides ?? []).map((override) => [override.day, override.kind])),
-  );
-}
+);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type DbOrTx } from '../../infra/db.js';
+import type { DbOrTx } from '../../infra/db.js';
+import { preparedStatement } from '../../infra/prepared.js';
 import {
   DEFAULT_ENDING_DAYS_LEFT,
   DEFAULT_ENDING_LESSONS_LEFT,
@@ -41,10 +42,19 @@ export async function readDashboard(
   studentId: string,
   now: Date,
 ): Promise<DashboardRow | undefined> {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const [row] = await rowsOf<{ data: DashboardRow }>(
-    db,
-    sql`with st as (
+  const [row] = await dashboardStatement.rows(db, { ...viewer, studentId, at: now.toISOString() });
+  return row?.data;
+}
+
+// Prepared: PostgreSQL plans this statement in three times the time it takes to run it.
+const dashboardStatement = preparedStatement<
+  { data: DashboardRow },
+  CabinetViewer & { studentId: string; at: string }
+>('cabinet_dashboard', (params) => {
+  const at = sql`${params.at}::timestamptz`;
+  const viewer = params;
+  const studentId = params.studentId;
+  return sql`with st as (
       select s.id, s.full_name, s.family_id, f.name as family_name, s.balance_kopecks,
              s.debt_lessons, s.first_visit_at, o.timezone,
              (${at} at time zone o.timezone)::date as today
@@ -175,7 +185,5 @@ export async function readDashboard(
             and not exists (select 1 from active) and exists (select 1 from offers))
         from money m)
     ) as data
-    from st`,
-  );
-  return row?.data;
-}
+    from st`;
+});

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type DbOrTx } from '../../infra/db.js';
 import { AppError } from '../../infra/app-error.js';
+import type { Bindable } from '../../infra/prepared.js';
 
 /** Who is asking: the signed-in account in the organization of the request. */
 export interface CabinetViewer {
@@ -13,7 +14,7 @@ export interface CabinetViewer {
  * linked in `student_accounts`, cabinet access on, not a merged duplicate, same organization.
  * One definition for every cabinet read, so no endpoint can drift from the rule.
  */
-export function visibleTo(alias: SQL, viewer: CabinetViewer): SQL {
+export function visibleTo(alias: SQL, viewer: Bindable<CabinetViewer>): SQL {
   return sql`${alias}.organization_id = ${viewer.organizationId}
     and ${alias}.cabinet_access
     and ${alias}.merged_into_id is null

@@ -14,7 +14,7 @@ import {
   ticketMessages,
   tickets,
 } from './helpdesk.schema.js';
-import { customers, selectQueueRows, type QueueRowData } from './queue.repo.js';
+import { customers, selectDeskRows, type DeskRowData } from './queue.repo.js';
 import { dueSoonHorizon, presentQueueRow } from './queue.service.js';
 
 async function numberOf(db: DbOrTx, id: string | null) {
@@ -30,7 +30,7 @@ export async function getStaffTicket(
   number: number,
   now = new Date(),
 ): Promise<StaffTicketDetail> {
-  const [row] = await selectQueueRows(ctx.db)
+  const [row] = await selectDeskRows(ctx.db)
     .where(and(eq(tickets.organizationId, organization.id), eq(tickets.number, number)))
     .limit(1);
   if (!row) throw new AppError('not_found');
@@ -78,7 +78,7 @@ export async function getStaffTicket(
   }
   const today = localDate(now, organization.timezone);
   const base = presentQueueRow(
-    row as QueueRowData,
+    row as DeskRowData,
     now,
     await dueSoonHorizon(ctx, organization.id, now),
   );

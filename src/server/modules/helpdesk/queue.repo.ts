@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/contracts/helpdesk-staff.js';
 import { AppError } from '../../infra/app-error.js';
 import type { DbOrTx } from '../../infra/db.js';
+import { executePrepared } from '../../infra/prepared.js';
 import { users } from '../access/access.schema.js';
 import { certificates, departments, supportLevels, tickets } from './helpdesk.schema.js';
 
@@ -31,9 +32,27 @@ const timeText = (column: SQL | typeof tickets.lastMessageAt) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 // Every ticket column but the search vector, which only the text filter reads: it is the widest
-// column and a page of 50 would carry it over the wire for nothing.
+// column and would be carried over the wire for nothing. For one ticket (the desk's detail).
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest is what is kept
 const { searchVector, ...ticketColumns } = getTableColumns(tickets);
+
+// What a queue row shows (`presentQueueRow`): a page of 50 maps these 14 columns, not 38.
+const queueTicketColumns = {
+  number: tickets.number,
+  subject: tickets.subject,
+  status: tickets.status,
+  priority: tickets.priority,
+  type: tickets.type,
+  lastReplierRole: tickets.lastReplierRole,
+  lastMessageAt: tickets.lastMessageAt,
+  createdAt: tickets.createdAt,
+  firstResponseDueAt: tickets.firstResponseDueAt,
+  firstResponseAt: tickets.firstResponseAt,
+  resolutionDueAt: tickets.resolutionDueAt,
+  resolvedAt: tickets.resolvedAt,
+  closedAt: tickets.closedAt,
+  slaNextDueAt: tickets.slaNextDueAt,
+};
 
 const personById = (column: AnyColumn) =>
   sql<{
@@ -47,8 +66,8 @@ const personById = (column: AnyColumn) =>
  * (it searches join orders), against about 2 ms for one table and five subqueries
  * (docs/helpdesk-performance.md).
  */
-export const queueRowColumns = {
-  ticket: ticketColumns,
+const queueRowColumns = {
+  ticket: queueTicketColumns,
   department: sql<{
     id: string;
     nameRu: string;
@@ -69,9 +88,11 @@ export const queueRowColumns = {
   >`to_char(${tickets.slaNextDueAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 };
 
+type TicketRow = typeof tickets.$inferSelect;
+
 /** A queue row (the customer and the department always exist: foreign keys). */
 export interface QueueRowData {
-  ticket: Omit<typeof tickets.$inferSelect, 'searchVector'>;
+  ticket: Pick<TicketRow, keyof typeof queueTicketColumns>;
   department: { id: string; nameRu: string; nameEn: string };
   customer: { id: string; displayName: string };
   assignee: { id: string; displayName: string } | null;
@@ -86,7 +107,17 @@ export interface QueueRowData {
   dueText: string | null;
 }
 
-export function selectQueueRows(db: DbOrTx) {
+/** A queue row with every column of its ticket (the desk's detail of one ticket). */
+export interface DeskRowData extends QueueRowData {
+  ticket: Omit<TicketRow, 'searchVector'>;
+}
+
+/** Queue rows with every ticket column, for one ticket. */
+export function selectDeskRows(db: DbOrTx) {
+  return db.select({ ...queueRowColumns, ticket: ticketColumns }).from(tickets);
+}
+
+function selectQueueRows(db: DbOrTx) {
   return db.select(queueRowColumns).from(tickets);
 }
 
@@ -171,7 +202,7 @@ function orderAndCursor(filter: QueueFilter): { order: SQL[]; after: SQL | undef
 export async function findQueuePage(db: DbOrTx, filter: QueueFilter): Promise<QueueRowData[]> {
   const { order, after } = orderAndCursor(filter);
   const sla = filter.sla;
-  const rows = await selectQueueRows(db)
+  const query = selectQueueRows(db)
     .where(
       and(
         eq(tickets.organizationId, filter.organizationId),
@@ -200,7 +231,7 @@ export async function findQueuePage(db: DbOrTx, filter: QueueFilter): Promise<Qu
     )
     .orderBy(...order)
     .limit(filter.limit);
-  return rows as QueueRowData[];
+  return (await executePrepared(query, 'helpdesk_queue')) as QueueRowData[];
 }
 
 /** The cursor of the page after `rows` (null when the page was not full). */

@@ -10,6 +10,7 @@ import {
 import type { Locale } from '../../../shared/errors.js';
 import { AppError } from '../../infra/app-error.js';
 import type { DbOrTx } from '../../infra/db.js';
+import { executePrepared } from '../../infra/prepared.js';
 import { users } from '../../schema.js';
 import type { Organization } from '../orgs/index.js';
 import { attachmentsByMessage } from './attachments.service.js';
@@ -112,10 +113,13 @@ async function countCustomerTickets(
   customerId: string,
   listed: readonly TicketStatus[],
 ): Promise<{ total: number; resolved: number }> {
-  const rows = await db
-    .select({ status: customerTicketCounts.status, tickets: customerTicketCounts.tickets })
-    .from(customerTicketCounts)
-    .where(eq(customerTicketCounts.customerId, customerId));
+  const rows = await executePrepared(
+    db
+      .select({ status: customerTicketCounts.status, tickets: customerTicketCounts.tickets })
+      .from(customerTicketCounts)
+      .where(eq(customerTicketCounts.customerId, customerId)),
+    'helpdesk_customer_counts',
+  );
   const sum = (statuses: readonly TicketStatus[]) =>
     rows.reduce((total, row) => total + (statuses.includes(row.status) ? row.tickets : 0), 0);
   return { total: sum(listed), resolved: sum(RESOLVED_STATUSES) };
@@ -123,16 +127,19 @@ async function countCustomerTickets(
 
 /** Totals of a search: counted, since the counters know nothing of subjects. */
 async function countMatchingTickets(db: DbOrTx, where: SQL | undefined, statusFilter?: SQL) {
-  const [counts] = await db
-    .select({
-      total: sql<number>`count(*) filter (where ${statusFilter ?? sql`true`})`.mapWith(Number),
-      resolved:
-        sql<number>`count(*) filter (where ${inArray(tickets.status, [...RESOLVED_STATUSES])})`.mapWith(
-          Number,
-        ),
-    })
-    .from(tickets)
-    .where(where);
+  const [counts] = await executePrepared(
+    db
+      .select({
+        total: sql<number>`count(*) filter (where ${statusFilter ?? sql`true`})`.mapWith(Number),
+        resolved:
+          sql<number>`count(*) filter (where ${inArray(tickets.status, [...RESOLVED_STATUSES])})`.mapWith(
+            Number,
+          ),
+      })
+      .from(tickets)
+      .where(where),
+    'helpdesk_my_tickets_matches',
+  );
   return { total: counts?.total ?? 0, resolved: counts?.resolved ?? 0 };
 }
 
@@ -176,11 +183,14 @@ export async function listCustomerTickets(
   }[query.sort];
 
   const [rows, counts] = await Promise.all([
-    summaryQuery(db)
-      .where(where)
-      .orderBy(direction(sortColumn), direction(tickets.number))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+    executePrepared(
+      summaryQuery(db)
+        .where(where)
+        .orderBy(direction(sortColumn), direction(tickets.number))
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+      'helpdesk_my_tickets',
+    ),
     search
       ? countMatchingTickets(db, and(owner, search), statusFilter)
       : countCustomerTickets(db, options.customerId, listedStatuses(query)),

@@ -1,0 +1,1 @@
+CREATE INDEX "helpdesk_tickets_customer_subject" ON "helpdesk_tickets" USING gin ("customer_id","subject" gin_trgm_ops);
