@@ -59,21 +59,48 @@ export function statementName(name: string, text: string): string {
   return `${name.slice(0, 40)}_${digest}`;
 }
 
+/**
+ * `rowsOf` for raw SQL built per request, as a named prepared statement per shape of its text
+ * (see `executePrepared`): for statements whose values are all parameters.
+ */
+export async function preparedRowsOf<TRow>(db: DbOrTx, name: string, query: SQL): Promise<TRow[]> {
+  const rendered = dialect.sqlToQuery(query);
+  const result: unknown = await db._.session
+    .prepareQuery(rendered, undefined, statementName(name, rendered.sql), false)
+    .execute();
+  return (result as { rows: TRow[] }).rows;
+}
+
 /** A drizzle query builder that can be run as a named prepared statement. */
 interface PreparableQuery<TResult> {
-  toSQL(): { sql: string };
   prepare(name: string): { execute(): Promise<TResult> };
+}
+
+/** What drizzle's node-postgres prepared query holds: the text, and the configs sent to `pg`. */
+interface NodePgPrepared {
+  queryString?: unknown;
+  rawQueryConfig?: { name?: string };
+  queryConfig?: { name?: string };
 }
 
 /**
  * Runs a query built per request (filters, sorts) as a named prepared statement, one per shape
- * of its text: PostgreSQL plans each shape once per connection. It costs a second rendering of
- * the text, a small fraction of the planning it saves; only for queries whose shapes are few
- * (a fixed set of filters and sorts, never values spliced into the text).
+ * of its text: PostgreSQL plans each shape once per connection. Only for queries whose shapes
+ * are few (a fixed set of filters and sorts, never values spliced into the text).
+ *
+ * The name is known only once the text is rendered, and rendering twice costs a sizeable share
+ * of a request, so the statement drizzle prepares is renamed after its text. PGlite ignores
+ * names. Should drizzle's internals move, every shape would share `name` and PostgreSQL would
+ * refuse the second one at once (test/integration/prepared-statements.int.test.ts).
  */
 export function executePrepared<TResult>(
   query: PreparableQuery<TResult>,
   name: string,
 ): Promise<TResult> {
-  return query.prepare(statementName(name, query.toSQL().sql)).execute();
+  const prepared = query.prepare(name);
+  const { queryString, rawQueryConfig, queryConfig } = prepared as NodePgPrepared;
+  if (typeof queryString === 'string' && rawQueryConfig && queryConfig) {
+    rawQueryConfig.name = queryConfig.name = statementName(name, queryString);
+  }
+  return prepared.execute();
 }

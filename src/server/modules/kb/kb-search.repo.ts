@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../shared/errors.js';
 import { rowsOf, type DbOrTx } from '../../infra/db.js';
+import { preparedRowsOf } from '../../infra/prepared.js';
 import {
   HEADLINE_OPTIONS,
   lexemeQuery,
@@ -142,8 +143,9 @@ export async function searchArticles(db: DbOrTx, options: SearchOptions): Promis
     sql`${count('title_all')} < ${stopAt} and ${count('titled')} < ${candidatesPerArm}`,
   );
 
-  return rowsOf<SearchRow>(
+  return preparedRowsOf<SearchRow>(
     db,
+    'kb_search',
     sql`
     with title_all as (${arm(sql`t.title_search @@ ${allQuery}`)}),
     title_most as (${arm(sql`t.title_search @@ ${mostQuery} and ${slots.length > 1 ? unless(sql`${count('title_all')} < ${stopAt}`) : sql`false`}`)}),
