@@ -53,6 +53,13 @@ const placeholders: Record<string, Placeholder> = new Proxy(
   { get: (_target, key) => (typeof key === 'string' ? sql.placeholder(key) : undefined) },
 );
 
+/**
+ * Ids as ONE array parameter, for `column = any(…)`: the text is the same whatever their count,
+ * so the statement can be prepared once (PostgreSQL plans `= any(array)` exactly like the
+ * `in (…)` list it turns one into).
+ */
+export const uuidArray = (ids: readonly string[]): SQL => sql`${sql.param([...ids])}::uuid[]`;
+
 /** A statement name unique to `text`, within PostgreSQL's 63 bytes. */
 export function statementName(name: string, text: string): string {
   const digest = createHash('sha256').update(text).digest('base64url').slice(0, 16);

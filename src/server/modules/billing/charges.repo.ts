@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../infra/db.js';
+import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 import type { AttendanceStatus, RuleSubscription } from './charging-rules.js';
-import { iso, uuidList } from './charges-sql.js';
+import { iso } from './charges-sql.js';
 
 /**
  * The reads of charging: the facts the rules need, set-based, so marking a whole group costs a
@@ -51,10 +52,11 @@ export async function findVisitStudentIds(
   visitIds: readonly string[],
 ): Promise<string[]> {
   if (visitIds.length === 0) return [];
-  const rows = await rowsOf<{ studentId: string }>(
+  const rows = await preparedRowsOf<{ studentId: string }>(
     tx,
+    'charging_visit_students',
     sql`select distinct student_id as "studentId" from visits
-        where organization_id = ${organizationId} and id in (${uuidList(visitIds)})`,
+        where organization_id = ${organizationId} and id = any(${uuidArray(visitIds)})`,
   );
   return rows.map((row) => row.studentId);
 }
@@ -66,8 +68,9 @@ export async function loadChargeItems(
   visitIds: readonly string[],
 ): Promise<ChargeItemRow[]> {
   if (visitIds.length === 0) return [];
-  return rowsOf<ChargeItemRow>(
+  return preparedRowsOf<ChargeItemRow>(
     tx,
+    'charging_items',
     sql`select v.id as "visitId", v.student_id as "studentId", s.family_id as "familyId",
                v.group_id as "groupId", g.course_id as "courseId", v.status,
                l.id as "lessonId", ${iso(sql`l.starts_at`)} as "lessonStartsAt",
@@ -81,7 +84,7 @@ export async function loadChargeItems(
         join groups g on g.id = v.group_id
         join students s on s.id = v.student_id
         join organizations o on o.id = v.organization_id
-        where v.organization_id = ${organizationId} and v.id in (${uuidList(visitIds)})`,
+        where v.organization_id = ${organizationId} and v.id = any(${uuidArray(visitIds)})`,
   );
 }
 
@@ -91,8 +94,9 @@ export async function loadLiveCharges(
   visitIds: readonly string[],
 ): Promise<LiveChargeRow[]> {
   if (visitIds.length === 0) return [];
-  return rowsOf<LiveChargeRow>(
+  return preparedRowsOf<LiveChargeRow>(
     tx,
+    'charging_live_charges',
     sql`select c.id, c.visit_id as "visitId", c.student_id as "studentId", c.outcome,
                c.subscription_id as "subscriptionId", c.lesson_number as "lessonNumber",
                c.amount_kopecks as "amountKopecks", c.reason, c.reason_params as "reasonParams",
@@ -100,7 +104,7 @@ export async function loadLiveCharges(
                ${iso(sql`c.lesson_starts_at`)} as "lessonStartsAt"
         from charges c
         left join ledger_entries le on le.id = c.ledger_entry_id
-        where c.visit_id in (${uuidList(visitIds)}) and c.superseded_at is null`,
+        where c.visit_id = any(${uuidArray(visitIds)}) and c.superseded_at is null`,
   );
 }
 
@@ -118,13 +122,14 @@ export async function findTailVisitIds(
   after: { lessonStartsAt: string; visitId: string },
 ): Promise<string[]> {
   if (studentIds.length === 0) return [];
-  const rows = await rowsOf<{ visitId: string }>(
+  const rows = await preparedRowsOf<{ visitId: string }>(
     tx,
+    'charging_tail_visits',
     sql`select v.id as "visitId" from visits v
         join charges c on c.visit_id = v.id and c.superseded_at is null
         left join subscriptions sub on sub.id = c.subscription_id
         where v.organization_id = ${organizationId}
-          and v.student_id in (${uuidList(studentIds)})
+          and v.student_id = any(${uuidArray(studentIds)})
           and v.lesson_starts_at >= ${after.lessonStartsAt}::timestamptz
           and (v.lesson_starts_at > ${after.lessonStartsAt}::timestamptz
                or v.id > ${after.visitId}::uuid)
@@ -152,16 +157,17 @@ export async function loadSubscriptionsFor(
 ): Promise<(RuleSubscription & { liveSlots: { visitId: string; slot: number | null }[] })[]> {
   if (studentIds.length === 0) return [];
   // Two index-bounded reads (by owner, by family) rather than an OR that scans the table.
-  const ids = uuidList(studentIds);
-  const rows = await rowsOf<SubscriptionRow>(
+  const ids = uuidArray(studentIds);
+  const rows = await preparedRowsOf<SubscriptionRow>(
     tx,
+    'charging_subscriptions',
     sql`with candidates as (
           select id from subscriptions
-          where student_id in (${ids}) and ends_on >= ${fromDate}::date
+          where student_id = any(${ids}) and ends_on >= ${fromDate}::date
           union
           select id from subscriptions
           where family_id in (select family_id from students
-                              where id in (${ids}) and family_id is not null)
+                              where id = any(${ids}) and family_id is not null)
             and ends_on >= ${fromDate}::date)
         select sub.id, sub.number, sub.name, sub.student_id as "studentId",
                sub.family_id as "familyId",

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../infra/db.js';
+import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 import { ledgerEntries } from '../../schema.js';
 
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
@@ -16,20 +17,18 @@ export type NewLedgerEntry = Omit<
  */
 export async function lockStudentsMoney(tx: Tx, studentIds: readonly string[]): Promise<string[]> {
   if (studentIds.length === 0) return [];
-  const ids = sql.join(
-    [...new Set(studentIds)].map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ id: string }>(
+  const ids = uuidArray([...new Set(studentIds)]);
+  const rows = await preparedRowsOf<{ id: string }>(
     tx,
+    'lock_students_money',
     // Two index lookups joined by `union all`, not `id in (…) or family_id in (…)`: PostgreSQL
     // cannot use an index for that `or` and walked every student (160 ms at 500k).
     sql`select s.id from students s
         where s.id in (
-          select id from students where id in (${ids})
+          select id from students where id = any(${ids})
           union all
           select m.id from students f join students m on m.family_id = f.family_id
-          where f.id in (${ids}) and f.family_id is not null)
+          where f.id = any(${ids}) and f.family_id is not null)
         order by s.id
         for update`,
   );

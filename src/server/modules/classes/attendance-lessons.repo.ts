@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AttendanceStatus } from '../../../shared/contracts/attendance.js';
 import { rowsOf, type DbOrTx } from '../../infra/db.js';
+import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 
 /**
  * The reads of the attendance pages: the day's lessons and a lesson's roster with live charges.
@@ -92,8 +93,9 @@ export async function findLesson(
   lessonId: string,
   teacherUserId: string | null,
 ): Promise<LessonRow | undefined> {
-  const [row] = await rowsOf<LessonRow>(
+  const [row] = await preparedRowsOf<LessonRow>(
     db,
+    'attendance_lesson',
     selectLessons(sql`l.organization_id = ${organizationId} and l.id = ${lessonId}`, teacherUserId),
   );
   return row;
@@ -122,8 +124,9 @@ export async function findRoster(
   db: DbOrTx,
   lesson: Pick<LessonRow, 'id' | 'groupId' | 'date'>,
 ): Promise<RosterRow[]> {
-  return rowsOf<RosterRow>(
+  return preparedRowsOf<RosterRow>(
     db,
+    'attendance_roster',
     sql`with enrolled as (
           select distinct e.student_id from enrollments e
           join students s on s.id = e.student_id
@@ -160,15 +163,12 @@ export async function findMissedVisits(
   studentIds: readonly string[],
 ): Promise<{ studentId: string; visitId: string; lessonStartsAt: string; groupName: string }[]> {
   if (studentIds.length === 0) return [];
-  const ids = sql.join(
-    studentIds.map((id) => sql`(${id}::uuid)`),
-    sql`, `,
-  );
-  return rowsOf(
+  return preparedRowsOf(
     db,
+    'attendance_missed_visits',
     sql`select k.id as "studentId", m.id as "visitId", m.starts as "lessonStartsAt",
                m.group_name as "groupName"
-        from (values ${ids}) as k(id)
+        from unnest(${uuidArray(studentIds)}) as k(id)
         cross join lateral (
           select v.id, ${iso(sql`v.lesson_starts_at`)} as starts, g.name as group_name
           from visits v join groups g on g.id = v.group_id

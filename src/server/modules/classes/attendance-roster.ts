@@ -38,7 +38,8 @@ export async function buildRoster(
     rows.map((row) => row.studentId),
   );
   return {
-    lesson: toLesson(lesson),
+    // Every marked student is on the roster, so the count needs no second read after marking.
+    lesson: toLesson({ ...lesson, markedCount: rows.filter((row) => row.visitId).length }),
     students: rows.map((row) => ({
       studentId: row.studentId,
       fullName: row.fullName,

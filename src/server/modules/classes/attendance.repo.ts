@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AttendanceStatus } from '../../../shared/contracts/attendance.js';
 import { rowsOf, type Tx } from '../../infra/db.js';
+import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 
 /** The SQL of marking: checks of the marks and set-based writes of visits. */
 
@@ -16,10 +17,11 @@ export async function findLiveStudentIds(
   organizationId: string,
   studentIds: readonly string[],
 ): Promise<Set<string>> {
-  const rows = await rowsOf<{ id: string }>(
+  const rows = await preparedRowsOf<{ id: string }>(
     tx,
+    'attendance_live_students',
     sql`select id from students where organization_id = ${organizationId}
-        and merged_into_id is null and id in (${uuidList(studentIds)})`,
+        and merged_into_id is null and id = any(${uuidArray(studentIds)})`,
   );
   return new Set(rows.map((row) => row.id));
 }
@@ -53,11 +55,12 @@ export async function findLessonMarks(
   lessonId: string,
   studentIds: readonly string[],
 ): Promise<VisitMarkRow[]> {
-  return rowsOf<VisitMarkRow>(
+  return preparedRowsOf<VisitMarkRow>(
     tx,
+    'attendance_lesson_marks',
     sql`select id, student_id as "studentId", status, note,
                makeup_for_visit_id as "makeupForVisitId"
-        from visits where lesson_id = ${lessonId} and student_id in (${uuidList(studentIds)})`,
+        from visits where lesson_id = ${lessonId} and student_id = any(${uuidArray(studentIds)})`,
   );
 }
 

@@ -174,8 +174,7 @@ export async function markAttendance(
       recharged: insertedIds.length + restatused.length,
     };
   });
-  const lesson = await findLesson(ctx.db, organizationId, result.lesson.id, null);
-  const roster = await buildRoster(ctx.db, lesson ?? result.lesson, options.locale);
+  const roster = await buildRoster(ctx.db, result.lesson, options.locale);
   return { ...roster, changed: result.changed, recharged: result.recharged };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../../infra/context.js';
 import { rowsOf, type DbOrTx } from '../../../infra/db.js';
+import { preparedRowsOf, uuidArray } from '../../../infra/prepared.js';
 import { notifyPerson } from './notify-person.js';
 
 /**
@@ -87,13 +88,11 @@ export async function readDebtLessons(
   studentIds: readonly string[],
 ): Promise<Map<string, number>> {
   if (studentIds.length === 0) return new Map();
-  const ids = sql.join(
-    studentIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ id: string; debtLessons: number }>(
+  const rows = await preparedRowsOf<{ id: string; debtLessons: number }>(
     db,
-    sql`select id, debt_lessons as "debtLessons" from students where id in (${ids})`,
+    'debt_lessons_of_students',
+    sql`select id, debt_lessons as "debtLessons" from students
+        where id = any(${uuidArray(studentIds)})`,
   );
   return new Map(rows.map((row) => [row.id, row.debtLessons]));
 }
