@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js';
 import type { ChildReply, ChildRequest, DirectResult, Usage } from './lib/protocol.js';
 import { classesTargets } from './workloads/classes-shared.js';
+import { helpdeskTargets } from './workloads/helpdesk-shared.js';
 import {
   busy,
   resultsMarkdown,
@@ -141,6 +142,7 @@ async function generateLoad(
   workload: HttpWorkload,
   url: string,
   seconds: number,
+  overallRate?: number,
 ): Promise<LoadOutcome> {
   const { uniqueClientAddress, uniqueIdempotencyKey, variants, ...request } = workload.request;
   const requests = (variants ?? [{ path: request.path }]).map((variant) => ({
@@ -157,6 +159,7 @@ async function generateLoad(
     connections: workload.connections,
     duration: seconds,
     timeout: 10,
+    ...(overallRate ? { overallRate } : {}),
     requests: requests.map((one) =>
       uniqueClientAddress || uniqueIdempotencyKey
         ? {
@@ -201,7 +204,7 @@ async function measureHttp(
   child: Child,
   workload: HttpWorkload,
   url: string | null,
-): Promise<Partial<WorkloadResult>> {
+): Promise<Partial<WorkloadResult>[]> {
   // Loopback only: a workload must never make the bench send load anywhere else.
   if (!url || new URL(url).hostname !== '127.0.0.1') {
     throw new Error(`${workload.name} must listen on 127.0.0.1, not ${url ?? 'nothing'}`);
@@ -210,7 +213,23 @@ async function measureHttp(
   if (warmupSeconds > 0) await generateLoad(workload, url, warmupSeconds);
   await child.call({ type: 'mark' });
   const load = await generateLoad(workload, url, durationSeconds);
-  const usage = await child.call<Usage>({ type: 'sample' });
+  const saturated = measured(load, await child.call<Usage>({ type: 'sample' }));
+  const share = workload.pacedShare;
+  const rate = Math.floor((saturated.perSecond ?? 0) * (share ?? 0));
+  if (!share || rate < 1) return [saturated];
+  await child.call({ type: 'mark' });
+  const paced = await generateLoad(workload, url, durationSeconds, rate);
+  return [
+    saturated,
+    {
+      ...measured(paced, await child.call<Usage>({ type: 'sample' })),
+      name: `${workload.name}@${String(Math.round(share * 100))}%`,
+      title: `${workload.title}, paced at ${String(Math.round(share * 100))} % of that rate (${rate.toLocaleString('en-US')}/s)`,
+    },
+  ];
+}
+
+function measured(load: LoadOutcome, usage: Usage): Partial<WorkloadResult> {
   const [p50 = 0, p99 = 0] = load.latencies.percentiles(50, 99);
   return {
     completed: load.completed,
@@ -249,7 +268,7 @@ let current: Child | undefined;
 async function runWorkload(
   workload: Workload,
   resources: WorkloadResources,
-): Promise<WorkloadResult> {
+): Promise<WorkloadResult[]> {
   const base = {
     name: workload.name,
     title: workload.title,
@@ -258,7 +277,7 @@ async function runWorkload(
     notes: workload.notes,
   };
   if (workload.needs?.includes('postgres') && !resources.postgresUrl) {
-    return { ...base, status: 'skipped', reason: 'no PostgreSQL on 127.0.0.1:5432' };
+    return [{ ...base, status: 'skipped', reason: 'no PostgreSQL on 127.0.0.1:5432' }];
   }
   const child = new Child();
   current = child;
@@ -267,21 +286,23 @@ async function runWorkload(
       url: string | null;
       variants: RequestVariant[] | null;
     }>({ type: 'start', workload: workload.name, resources }, START_TIMEOUT_MS);
-    const measured =
+    const measurements =
       workload.kind === 'http'
         ? await measureHttp(
             child,
             variants ? { ...workload, request: { ...workload.request, variants } } : workload,
             url,
           )
-        : await measureDirect(child);
-    return { ...base, status: 'ok', ...measured };
+        : [await measureDirect(child)];
+    return measurements.map((measurement) => ({ ...base, status: 'ok', ...measurement }));
   } catch (error) {
-    return {
-      ...base,
-      status: 'failed',
-      reason: error instanceof Error ? error.message : String(error),
-    };
+    return [
+      {
+        ...base,
+        status: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+      },
+    ];
   } finally {
     await child.stop();
     current = undefined;
@@ -344,14 +365,20 @@ async function main() {
   try {
     for (const workload of selected) {
       process.stdout.write(`${workload.name} … `);
-      const result = await runWorkload(workload, { postgresUrl: database?.url ?? null });
-      if (result.status === 'skipped' && databaseProblem)
-        result.reason = `no PostgreSQL: ${databaseProblem}`;
-      results.push(result);
+      const measured = await runWorkload(workload, { postgresUrl: database?.url ?? null });
+      for (const result of measured) {
+        if (result.status === 'skipped' && databaseProblem)
+          result.reason = `no PostgreSQL: ${databaseProblem}`;
+        results.push(result);
+      }
       process.stdout.write(
-        result.status === 'ok'
-          ? `${Math.round(result.perSecond ?? 0).toLocaleString('en-US')}/s\n`
-          : `${result.status}: ${(result.reason ?? '').split('\n')[0] ?? ''}\n`,
+        measured
+          .map((result) =>
+            result.status === 'ok'
+              ? `${Math.round(result.perSecond ?? 0).toLocaleString('en-US')}/s`
+              : `${result.status}: ${(result.reason ?? '').split('\n')[0] ?? ''}`,
+          )
+          .join(', ') + '\n',
       );
     }
   } finally {
@@ -364,10 +391,14 @@ async function main() {
     path.join(RESULTS_DIR, 'latest.json'),
     JSON.stringify({ environment, results }, null, 2) + '\n',
   );
-  fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), resultsMarkdown(environment, results));
+  const targets = [...classesTargets(results), ...helpdeskTargets(results)];
+  fs.writeFileSync(
+    path.join(RESULTS_DIR, 'latest.md'),
+    resultsMarkdown(environment, results) +
+      `\n## Targets\n\n${targets.map((line) => `- ${line}`).join('\n')}\n`,
+  );
   console.log(`\n${resultsTable(results)}\n`);
-  const targets = classesTargets(results);
-  if (targets.length > 0) console.log(`${targets.join('\n')}\n`);
+  console.log(`${targets.join('\n')}\n`);
   console.log(
     `Finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s; written to bench/results/latest.{json,md}`,
   );

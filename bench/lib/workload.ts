@@ -68,6 +68,12 @@ export interface HttpWorkload extends WorkloadBase {
      */
     variants?: RequestVariant[];
   };
+  /**
+   * Also measure latency at this share of the rate just measured (open loop: autocannon paces
+   * the requests), on the same server: what a client sees while the machine still has headroom,
+   * next to the saturated figure where every request waits for the ones ahead of it.
+   */
+  pacedShare?: number;
   /** Runs in the child. Heavy modules are imported inside, so other workloads do not load them. */
   start(resources: WorkloadResources): Promise<StartedServer>;
 }

@@ -29,6 +29,7 @@ function dashboardWorkload(
       `each request with the session cookie of that student's parent.`,
     kind: 'http',
     connections: 10,
+    pacedShare: 0.5,
     request: { method: 'GET', path: variants[0]?.path ?? '/', variants },
     start,
   };

@@ -17,6 +17,7 @@ export const helpdeskMyTickets: Workload = {
     '(about 10 tickets). Real session cookie; target p99 ≤ 30 ms at 2M tickets.',
   kind: 'http',
   connections: 10,
+  pacedShare: 0.5,
   needs: ['postgres'],
   request: {
     method: 'GET',

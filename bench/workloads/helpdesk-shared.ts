@@ -66,3 +66,27 @@ export async function startHelpdeskKabinet(resources: WorkloadResources) {
     throw error;
   }
 }
+
+/**
+ * The help desk's targets from one run's results: suggest p99 ≤ 25 ms (100k articles), the
+ * customer list and the staff queue p99 ≤ 30 ms (at 2M tickets when `BENCH_HELPDESK_DATABASE`
+ * names the full data set), each saturated and paced at half of that rate.
+ */
+export function helpdeskTargets(
+  results: readonly import('../lib/report.js').WorkloadResult[],
+): string[] {
+  const targets = [
+    ['kb-suggest', 25],
+    ['helpdesk-my-tickets', 30],
+    ['helpdesk-staff-queue', 30],
+  ] as const;
+  return targets.flatMap(([name, limit]) =>
+    results
+      .filter((row) => row.status === 'ok' && row.latencyMs && row.name.split('@')[0] === name)
+      .map((row) => {
+        const p99 = row.latencyMs?.p99 ?? 0;
+        const load = row.name.includes('@') ? `paced ${row.name.split('@')[1] ?? ''}` : 'saturated';
+        return `helpdesk: ${name} (${load}, ${Math.round(row.perSecond ?? 0)}/s) p99 ${p99.toFixed(2)} ms (target ≤ ${String(limit)} ms: ${p99 <= limit ? 'met' : 'NOT met'})`;
+      }),
+  );
+}

@@ -16,6 +16,7 @@ export const helpdeskStaffQueue: Workload = {
     'open tickets; all sorted by last activity except the deadline view. Target p99 ≤ 30 ms.',
   kind: 'http',
   connections: 10,
+  pacedShare: 0.5,
   needs: ['postgres'],
   request: {
     method: 'GET',

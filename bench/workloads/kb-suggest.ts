@@ -43,6 +43,7 @@ export const kbSuggest: Workload = {
     'per-route limit never trips.',
   kind: 'http',
   connections: 10,
+  pacedShare: 0.5,
   needs: ['postgres'],
   request: {
     method: 'GET',

@@ -231,7 +231,10 @@ export async function findQueuePage(db: DbOrTx, filter: QueueFilter): Promise<Qu
     )
     .orderBy(...order)
     .limit(filter.limit);
-  return (await executePrepared(query, 'helpdesk_queue')) as QueueRowData[];
+  // A text search runs unprepared: a generic plan would guess the selectivity of the parameter
+  // tsquery over the whole organization and may pick a scan of it (docs/kb-search.md).
+  const rows = filter.text ? await query : await executePrepared(query, 'helpdesk_queue');
+  return rows as QueueRowData[];
 }
 
 /** The cursor of the page after `rows` (null when the page was not full). */
