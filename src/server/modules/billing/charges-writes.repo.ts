@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Tx } from '../../infra/db.js';
+import { preparedRowsOf } from '../../infra/prepared.js';
 import { charges } from '../../schema.js';
 import { uuidList } from './charges-sql.js';
 
@@ -23,10 +24,35 @@ export async function supersedeCharges(
 
 export type NewCharge = typeof charges.$inferInsert;
 
-/** Stores new decisions in one statement. */
+/**
+ * Stores new decisions in one statement: one array per column, so the text is the same for any
+ * number of rows and whichever of them carry a ledger entry, and it is prepared once. Arrays of
+ * instants, enums and JSON travel as text, which both drivers pass through unchanged.
+ */
 export async function insertCharges(tx: Tx, rows: readonly NewCharge[]): Promise<void> {
   if (rows.length === 0) return;
-  await tx.insert(charges).values([...rows]);
+  const column = (pick: (row: NewCharge) => unknown) => sql.param(rows.map(pick));
+  await preparedRowsOf(
+    tx,
+    'insert_charges',
+    sql`insert into ${charges} (organization_id, visit_id, student_id, group_id,
+          lesson_starts_at, outcome, subscription_id, lesson_number, amount_kopecks, reason,
+          reason_params, ledger_entry_id, created_by)
+        select * from unnest(
+          ${column((row) => row.organizationId)}::uuid[],
+          ${column((row) => row.visitId)}::uuid[],
+          ${column((row) => row.studentId)}::uuid[],
+          ${column((row) => row.groupId)}::uuid[],
+          ${column((row) => row.lessonStartsAt.toISOString())}::text[]::timestamptz[],
+          ${column((row) => row.outcome)}::text[]::charge_outcome[],
+          ${column((row) => row.subscriptionId ?? null)}::uuid[],
+          ${column((row) => row.lessonNumber ?? null)}::int[],
+          ${column((row) => row.amountKopecks ?? 0)}::int[],
+          ${column((row) => row.reason)}::text[],
+          ${column((row) => JSON.stringify(row.reasonParams ?? {}))}::text[]::jsonb[],
+          ${column((row) => row.ledgerEntryId ?? null)}::uuid[],
+          ${column((row) => row.createdBy ?? null)}::uuid[])`,
+  );
 }
 
 /** Moves `subscriptions.lessons_used/charged_kopecks` by per-subscription deltas. */
@@ -36,15 +62,17 @@ export async function applySubscriptionDeltas(
 ): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d.lessons !== 0 || d.kopecks !== 0);
   if (entries.length === 0) return;
-  const values = sql.join(
-    entries.map(([id, d]) => sql`(${id}::uuid, ${d.lessons}::int, ${d.kopecks}::int)`),
-    sql`, `,
-  );
-  await tx.execute(
+  await preparedRowsOf(
+    tx,
+    'apply_subscription_deltas',
     sql`update subscriptions s
         set lessons_used = s.lessons_used + d.lessons,
             charged_kopecks = s.charged_kopecks + d.kopecks
-        from (values ${values}) as d(id, lessons, kopecks) where s.id = d.id`,
+        from unnest(${sql.param(entries.map(([id]) => id))}::uuid[],
+                    ${sql.param(entries.map(([, d]) => d.lessons))}::int[],
+                    ${sql.param(entries.map(([, d]) => d.kopecks))}::int[])
+             as d(id, lessons, kopecks)
+        where s.id = d.id`,
   );
 }
 
@@ -56,14 +84,14 @@ export async function applyDebtDeltas(
 ): Promise<void> {
   const entries = [...deltas].filter(([, d]) => d !== 0);
   if (entries.length === 0) return;
-  const values = sql.join(
-    entries.map(([id, d]) => sql`(${id}::uuid, ${d}::int)`),
-    sql`, `,
-  );
   const target = sql.raw(table);
-  await tx.execute(
+  await preparedRowsOf(
+    tx,
+    `apply_debt_deltas_${table}`,
     sql`update ${target} t set debt_lessons = t.debt_lessons + d.delta
-        from (values ${values}) as d(id, delta) where t.id = d.id`,
+        from unnest(${sql.param(entries.map(([id]) => id))}::uuid[],
+                    ${sql.param(entries.map(([, d]) => d))}::int[]) as d(id, delta)
+        where t.id = d.id`,
   );
 }
 

@@ -74,14 +74,12 @@ export async function appendLedgerEntries(
   const totals = new Map<string, number>();
   for (const entry of entries)
     totals.set(entry.studentId, (totals.get(entry.studentId) ?? 0) + entry.amountKopecks);
-  const deltas = sql.join(
-    [...totals].map(([id, amount]) => sql`(${id}::uuid, ${amount}::int)`),
-    sql`, `,
-  );
-  const moved = await rowsOf<{ id: string; balance: number }>(
+  const moved = await preparedRowsOf<{ id: string; balance: number }>(
     tx,
+    'move_balances',
     sql`update students s set balance_kopecks = s.balance_kopecks + d.amount, updated_at = now()
-        from (values ${deltas}) as d(id, amount)
+        from unnest(${sql.param([...totals.keys()])}::uuid[],
+                    ${sql.param([...totals.values()])}::int[]) as d(id, amount)
         where s.id = d.id and s.organization_id = ${first.organizationId}
         returning s.id, s.balance_kopecks as balance`,
   );

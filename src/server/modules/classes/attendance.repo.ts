@@ -80,21 +80,21 @@ export async function insertMarks(
   markedBy: string,
 ): Promise<string[]> {
   if (marks.length === 0) return [];
-  const values = sql.join(
-    marks.map(
-      (mark) =>
-        sql`(${lesson.organizationId}::uuid, ${lesson.id}::uuid, ${mark.studentId}::uuid,
-             ${lesson.groupId}::uuid, ${lesson.startsAt}::timestamptz,
-             ${mark.status}::attendance_status, ${mark.makeupForVisitId}::uuid, ${mark.note},
-             ${markedBy}::uuid)`,
-    ),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ id: string }>(
+  // One array per column: the same text for any number of marks, prepared once.
+  const column = (pick: (mark: MarkWrite) => unknown) => sql.param(marks.map(pick));
+  const rows = await preparedRowsOf<{ id: string }>(
     tx,
+    'insert_marks',
     sql`insert into visits (organization_id, lesson_id, student_id, group_id, lesson_starts_at,
                             status, makeup_for_visit_id, note, marked_by)
-        values ${values} returning id`,
+        select ${lesson.organizationId}::uuid, ${lesson.id}::uuid, m.student_id,
+               ${lesson.groupId}::uuid, ${lesson.startsAt}::timestamptz,
+               m.status::attendance_status, m.makeup, m.note, ${markedBy}::uuid
+        from unnest(${column((mark) => mark.studentId)}::uuid[],
+                    ${column((mark) => mark.status)}::text[],
+                    ${column((mark) => mark.makeupForVisitId)}::uuid[],
+                    ${column((mark) => mark.note)}::text[]) as m(student_id, status, makeup, note)
+        returning id`,
   );
   return rows.map((row) => row.id);
 }
