@@ -20,8 +20,6 @@ declare module 'autocannon' {
       duration?: number;
       /** Seconds before a request counts as a timeout. */
       timeout?: number;
-      /** Requests per second from all connections together (paced); unlimited when absent. */
-      overallRate?: number;
       requests?: Request[];
     }
 

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { pacedLoad } from './lib/paced.js';
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js';
 import type { ChildReply, ChildRequest, DirectResult, Usage } from './lib/protocol.js';
 import { classesTargets } from './workloads/classes-shared.js';
@@ -138,12 +139,8 @@ interface LoadOutcome {
 }
 
 /** Runs autocannon against `url` for `seconds`; latency is recorded per response at µs precision. */
-async function generateLoad(
-  workload: HttpWorkload,
-  url: string,
-  seconds: number,
-  overallRate?: number,
-): Promise<LoadOutcome> {
+/** The workload's requests, each variant with the shared headers, and what each send adds. */
+function workloadRequests(workload: HttpWorkload) {
   const { uniqueClientAddress, uniqueIdempotencyKey, variants, ...request } = workload.request;
   const requests = (variants ?? [{ path: request.path }]).map((variant) => ({
     ...request,
@@ -154,14 +151,26 @@ async function generateLoad(
     ...(uniqueClientAddress ? { 'x-forwarded-for': nextClientAddress() } : {}),
     ...(uniqueIdempotencyKey ? { 'idempotency-key': randomUUID() } : {}),
   });
+  return {
+    requests,
+    perRequestHeaders,
+    varies: Boolean(uniqueClientAddress || uniqueIdempotencyKey),
+  };
+}
+
+async function generateLoad(
+  workload: HttpWorkload,
+  url: string,
+  seconds: number,
+): Promise<LoadOutcome> {
+  const { requests, perRequestHeaders, varies } = workloadRequests(workload);
   const instance = autocannon({
     url,
     connections: workload.connections,
     duration: seconds,
     timeout: 10,
-    ...(overallRate ? { overallRate } : {}),
     requests: requests.map((one) =>
-      uniqueClientAddress || uniqueIdempotencyKey
+      varies
         ? {
             ...one,
             setupRequest: (r) => ({ ...r, headers: { ...r.headers, ...perRequestHeaders() } }),
@@ -218,13 +227,17 @@ async function measureHttp(
   const rate = Math.floor((saturated.perSecond ?? 0) * (share ?? 0));
   if (!share || rate < 1) return [saturated];
   await child.call({ type: 'mark' });
-  const paced = await generateLoad(workload, url, durationSeconds, rate);
+  const { requests, perRequestHeaders } = workloadRequests(workload);
+  const paced = await pacedLoad(url, requests, rate, durationSeconds, (request) => ({
+    ...request,
+    headers: { ...request.headers, ...perRequestHeaders() },
+  }));
   return [
     saturated,
     {
       ...measured(paced, await child.call<Usage>({ type: 'sample' })),
       name: `${workload.name}@${String(Math.round(share * 100))}%`,
-      title: `${workload.title}, paced at ${String(Math.round(share * 100))} % of that rate (${rate.toLocaleString('en-US')}/s)`,
+      title: `${workload.title}, open loop at ${String(Math.round(share * 100))} % of that rate (${rate.toLocaleString('en-US')}/s, evenly spaced)`,
     },
   ];
 }

@@ -49,6 +49,8 @@ export const helpdeskAutoClose: Workload = {
       const result: unknown = await db.execute(query);
       return Number((result as { rows: { n: string | number }[] }).rows[0]?.n ?? 0);
     };
+    // When this run's closing emails started (their deliveries are dropped on stop).
+    let emailsFrom = new Date();
     try {
       const prepareStart = performance.now();
       const alreadyDue = await count(sql`
@@ -80,7 +82,7 @@ export const helpdeskAutoClose: Workload = {
       const prepared = seconds(prepareStart);
 
       const sweepStart = performance.now();
-      const emailsFrom = new Date();
+      emailsFrom = new Date();
       const runs = await Promise.all([
         sweepWaitingTickets(ctx, sweepNow),
         sweepWaitingTickets(ctx, sweepNow),
@@ -131,7 +133,14 @@ export const helpdeskAutoClose: Workload = {
         const result = await sweepWaitingTickets(ctx, sweepNow);
         if (result.closed > 0) throw new Error(`${result.closed} tickets closed twice`);
       },
-      stop: () => server.stop(),
+      async stop() {
+        // The 100k closing emails wait in the queue; on a prepared database every later bench
+        // server would spend its CPU delivering them to the outbox while being measured.
+        await db.execute(sql`
+          delete from pgboss.job where name = 'mail.deliver' and state in ('created', 'retry')
+            and created_on >= ${emailsFrom.toISOString()}::timestamptz`);
+        await server.stop();
+      },
     };
   },
 };
