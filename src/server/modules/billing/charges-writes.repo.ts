@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Tx } from '../../infra/db.js';
-import { preparedRowsOf } from '../../infra/prepared.js';
+import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 import { charges } from '../../schema.js';
 import { uuidList } from './charges-sql.js';
 
@@ -101,14 +101,16 @@ export async function applyDebtDeltas(
  */
 export async function refreshFirstVisits(tx: Tx, studentIds: readonly string[]): Promise<void> {
   if (studentIds.length === 0) return;
-  await tx.execute(
+  await preparedRowsOf(
+    tx,
+    'refresh_first_visits',
     // Walks the student's visits index from the oldest and stops at the first attended one.
     sql`update students s set first_visit_at = (
           select v.lesson_starts_at from visits v join lessons l on l.id = v.lesson_id
           where v.student_id = s.id and l.status = 'scheduled'
             and v.status in ('present', 'makeup', 'trial', 'free')
           order by v.lesson_starts_at, v.id limit 1)
-        where s.id in (${uuidList(studentIds)})`,
+        where s.id = any(${uuidArray(studentIds)})`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../infra/db.js';
+import type { Tx } from '../../infra/db.js';
 import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
 import type { AttendanceStatus, RuleSubscription } from './charging-rules.js';
 import { iso } from './charges-sql.js';
@@ -201,14 +201,19 @@ export async function findEnrollmentIds(
 ): Promise<Map<string, string>> {
   const result = new Map<string, string>();
   if (keys.length === 0) return result;
-  const values = sql.join(
-    keys.map((key) => sql`(${key.studentId}::uuid, ${key.groupId}::uuid, ${key.date}::date)`),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ studentId: string; groupId: string; date: string; id: string }>(
+  const rows = await preparedRowsOf<{
+    studentId: string;
+    groupId: string;
+    date: string;
+    id: string;
+  }>(
     tx,
+    'enrollments_of_debts',
     sql`select k.student_id as "studentId", k.group_id as "groupId", k.day::text as "date", e.id
-        from (values ${values}) as k(student_id, group_id, day)
+        from unnest(${uuidArray(keys.map((key) => key.studentId))},
+                    ${uuidArray(keys.map((key) => key.groupId))},
+                    ${sql.param(keys.map((key) => key.date))}::text[]::date[])
+             as k(student_id, group_id, day)
         join lateral (
           select id from enrollments e
           where e.organization_id = ${organizationId} and e.student_id = k.student_id

@@ -18,16 +18,14 @@ interface StudentReader {
 
 async function readersOf(db: DbOrTx, studentIds: readonly string[]): Promise<StudentReader[]> {
   if (studentIds.length === 0) return [];
-  const ids = sql.join(
-    studentIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  return rowsOf<StudentReader>(
+  return preparedRowsOf<StudentReader>(
     db,
+    'student_readers',
     sql`select sa.user_id as "userId", s.id as "studentId", s.full_name as "studentName"
         from students s join student_accounts sa on sa.student_id = s.id
          and sa.organization_id = s.organization_id
-        where s.id in (${ids}) and s.cabinet_access and s.merged_into_id is null`,
+        where s.id = any(${uuidArray(studentIds)}) and s.cabinet_access
+          and s.merged_into_id is null`,
   );
 }
 
@@ -139,16 +137,13 @@ export async function notifyNewDebts(
 
 /** What per-lesson debts cost (the home block's «есть долг» lines), per student. */
 async function debtAmounts(db: DbOrTx, studentIds: readonly string[]) {
-  const ids = sql.join(
-    studentIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  const rows = await rowsOf<{ studentId: string; kopecks: number }>(
+  const rows = await preparedRowsOf<{ studentId: string; kopecks: number }>(
     db,
+    'debt_amounts',
     sql`select e.student_id as "studentId",
                sum(e.debt_lessons * g.lesson_price_kopecks)::int as kopecks
         from enrollments e join groups g on g.id = e.group_id
-        where e.student_id in (${ids}) and e.debt_lessons > 0 and g.payment_mode = 'per_lesson'
+        where e.student_id = any(${uuidArray(studentIds)}) and e.debt_lessons > 0 and g.payment_mode = 'per_lesson'
           and g.lesson_price_kopecks is not null
         group by e.student_id`,
   );
