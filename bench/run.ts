@@ -9,13 +9,11 @@
  *   --warmup S        warm-up seconds per workload (default 2)
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { pacedLoad } from './lib/paced.js';
+import { generateLoad, pacedLoad, type LoadOutcome } from './lib/load.js';
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.js';
 import type { ChildReply, ChildRequest, DirectResult, Usage } from './lib/protocol.js';
 import { classesTargets } from './workloads/classes-shared.js';
@@ -27,7 +25,6 @@ import {
   type BenchEnvironment,
   type WorkloadResult,
 } from './lib/report.js';
-import { Samples } from './lib/stats.js';
 import type { HttpWorkload, RequestVariant, Workload, WorkloadResources } from './lib/workload.js';
 import { WORKLOADS } from './workloads/index.js';
 
@@ -123,90 +120,6 @@ class Child {
   }
 }
 
-let addressCounter = 0;
-/** A distinct private IPv4 address per call (10.0.0.1, 10.0.0.2, …). */
-function nextClientAddress(): string {
-  addressCounter++;
-  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
-}
-
-interface LoadOutcome {
-  completed: number;
-  seconds: number;
-  latencies: Samples;
-  failures: number;
-  firstFailure: string | null;
-}
-
-/** Runs autocannon against `url` for `seconds`; latency is recorded per response at µs precision. */
-/** The workload's requests, each variant with the shared headers, and what each send adds. */
-function workloadRequests(workload: HttpWorkload) {
-  const { uniqueClientAddress, uniqueIdempotencyKey, variants, ...request } = workload.request;
-  const requests = (variants ?? [{ path: request.path }]).map((variant) => ({
-    ...request,
-    ...variant,
-    headers: { ...request.headers, ...variant.headers },
-  }));
-  const perRequestHeaders = (): Record<string, string> => ({
-    ...(uniqueClientAddress ? { 'x-forwarded-for': nextClientAddress() } : {}),
-    ...(uniqueIdempotencyKey ? { 'idempotency-key': randomUUID() } : {}),
-  });
-  return {
-    requests,
-    perRequestHeaders,
-    varies: Boolean(uniqueClientAddress || uniqueIdempotencyKey),
-  };
-}
-
-async function generateLoad(
-  workload: HttpWorkload,
-  url: string,
-  seconds: number,
-): Promise<LoadOutcome> {
-  const { requests, perRequestHeaders, varies } = workloadRequests(workload);
-  const instance = autocannon({
-    url,
-    connections: workload.connections,
-    duration: seconds,
-    timeout: 10,
-    requests: requests.map((one) =>
-      varies
-        ? {
-            ...one,
-            setupRequest: (r) => ({ ...r, headers: { ...r.headers, ...perRequestHeaders() } }),
-          }
-        : one,
-    ),
-  });
-  const latencies = new Samples();
-  const statuses = new Map<number, number>();
-  const errors = { first: null as string | null };
-  instance.on(
-    'response',
-    (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      latencies.add(responseTime);
-      statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-    },
-  );
-  instance.on('reqError', (error: Error) => {
-    errors.first ??= error.message;
-  });
-  const result = await instance;
-  const non2xx = [...statuses].filter(([code]) => code < 200 || code >= 300);
-  const firstFailure =
-    errors.first ??
-    (non2xx.length > 0
-      ? `HTTP ${non2xx.map(([code, count]) => `${code}×${count}`).join(', ')}`
-      : null);
-  return {
-    completed: result.requests.total,
-    seconds: result.duration,
-    latencies,
-    failures: result.non2xx + result.errors + result.timeouts,
-    firstFailure,
-  };
-}
-
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
 async function measureHttp(
@@ -227,11 +140,7 @@ async function measureHttp(
   const rate = Math.floor((saturated.perSecond ?? 0) * (share ?? 0));
   if (!share || rate < 1) return [saturated];
   await child.call({ type: 'mark' });
-  const { requests, perRequestHeaders } = workloadRequests(workload);
-  const paced = await pacedLoad(url, requests, rate, durationSeconds, (request) => ({
-    ...request,
-    headers: { ...request.headers, ...perRequestHeaders() },
-  }));
+  const paced = await pacedLoad(workload, url, rate, durationSeconds);
   return [
     saturated,
     {
