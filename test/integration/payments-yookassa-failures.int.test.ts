@@ -1,39 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ProviderUnavailableError,
-  type PaymentProvider,
-} from '../../src/server/modules/payments/providers/provider.js';
+import { describe, expect, it } from 'vitest';
+import { ProviderUnavailableError } from '../../src/server/modules/payments/providers/provider.js';
 import { YooKassaRequestError } from '../../src/server/modules/payments/providers/yookassa/yookassa.provider.js';
-import { startYooKassaStandIn, type YooKassaStandIn } from '../helpers/yookassa-standin.js';
-import {
-  adapterFor,
-  paymentRequest,
-  requestsTo as requestsAt,
-} from './payments-yookassa-support.js';
+import { startYooKassaStandIn } from '../helpers/yookassa-standin.js';
+import { paymentRequest, useYooKassaStandIn } from './payments-yookassa-support.js';
 
 /** The YooKassa adapter against the stand-in: what is temporary and what is a refusal. */
 
-let standIn: YooKassaStandIn;
-let provider: PaymentProvider;
-const providerFor = (
-  overrides?: Parameters<typeof adapterFor>[1],
-  options?: Parameters<typeof adapterFor>[2],
-) => adapterFor(standIn, overrides, options);
-const requestsTo = (path: string) => requestsAt(standIn, path);
-
-beforeAll(async () => {
-  standIn = await startYooKassaStandIn();
-  provider = providerFor();
-});
-
-afterEach(() => {
-  standIn.clearFailures();
-});
-
-afterAll(async () => {
-  await standIn.close();
-});
+const yooKassa = useYooKassaStandIn();
+const { providerFor, requestsTo } = yooKassa;
 
 describe('YooKassa adapter: failures', () => {
   it.each(['internal_error', 'too_many_requests', 'hang', 'drop_connection'] as const)(
@@ -41,7 +16,7 @@ describe('YooKassa adapter: failures', () => {
     async (failure) => {
       const quick = providerFor({}, { timeoutMs: 300 });
       const request = paymentRequest();
-      standIn.failNext(failure);
+      yooKassa.standIn.failNext(failure);
       await expect(quick.createPayment(request)).rejects.toBeInstanceOf(ProviderUnavailableError);
       const payment = await quick.createPayment(request);
       expect(payment.status).toBe('pending');
@@ -49,16 +24,18 @@ describe('YooKassa adapter: failures', () => {
   );
 
   it('keeps YooKassa’s hint of when to retry after a 429', async () => {
-    standIn.failNext('too_many_requests');
-    const error = await provider.getPayment(randomUUID()).catch((caught: unknown) => caught);
+    yooKassa.standIn.failNext('too_many_requests');
+    const error = await yooKassa.provider
+      .getPayment(randomUUID())
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as ProviderUnavailableError).retryAfterMs).toBe(1000);
   });
 
   it('asks again with the same key while YooKassa answers 202 processing', async () => {
     const request = paymentRequest();
-    standIn.failNext('processing', 2);
-    const payment = await provider.createPayment(request);
+    yooKassa.standIn.failNext('processing', 2);
+    const payment = await yooKassa.provider.createPayment(request);
     expect(payment.status).toBe('pending');
     const calls = requestsTo('/payments').filter(
       (sent) => sent.idempotenceKey === request.idempotenceKey,
@@ -67,8 +44,10 @@ describe('YooKassa adapter: failures', () => {
   });
 
   it('gives up for now when YooKassa keeps processing, with its retry hint', async () => {
-    standIn.failNext('processing', 3);
-    const error = await provider.createPayment(paymentRequest()).catch((caught: unknown) => caught);
+    yooKassa.standIn.failNext('processing', 3);
+    const error = await yooKassa.provider
+      .createPayment(paymentRequest())
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderUnavailableError);
     expect((error as ProviderUnavailableError).retryAfterMs).toBe(100);
   });

@@ -5,7 +5,9 @@ import type {
   CreateProviderRefundRequest,
 } from '../../src/server/modules/payments/providers/provider.js';
 import { createYooKassaProvider } from '../../src/server/modules/payments/providers/yookassa/yookassa.provider.js';
-import type { YooKassaStandIn } from '../helpers/yookassa-standin.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { PaymentProvider } from '../../src/server/modules/payments/providers/provider.js';
+import { startYooKassaStandIn, type YooKassaStandIn } from '../helpers/yookassa-standin.js';
 
 /** Helpers of the YooKassa adapter's tests (payments-yookassa*.int.test.ts). */
 
@@ -102,3 +104,40 @@ export interface SentPayment {
 /** The calls the stand-in received at `path`. */
 export const requestsTo = (standIn: YooKassaStandIn, path: string) =>
   standIn.requests.filter((request) => request.path === path);
+
+/**
+ * A stand-in started for the calling test file (its hooks registered there), the adapter
+ * against it, and its helpers. The stand-in's injected failures are cleared after each test.
+ */
+export function useYooKassaStandIn() {
+  let standIn: YooKassaStandIn | undefined;
+  let provider: PaymentProvider | undefined;
+  const started = () => {
+    if (!standIn) throw new Error('the YooKassa stand-in is not started');
+    return standIn;
+  };
+  beforeAll(async () => {
+    standIn = await startYooKassaStandIn();
+    provider = adapterFor(standIn);
+  });
+  afterEach(() => {
+    standIn?.clearFailures();
+  });
+  afterAll(async () => {
+    await standIn?.close();
+  });
+  return {
+    get standIn() {
+      return started();
+    },
+    get provider() {
+      if (!provider) throw new Error('the YooKassa stand-in is not started');
+      return provider;
+    },
+    providerFor: (
+      overrides?: Parameters<typeof adapterFor>[1],
+      options?: Parameters<typeof adapterFor>[2],
+    ) => adapterFor(started(), overrides, options),
+    requestsTo: (path: string) => requestsTo(started(), path),
+  };
+}

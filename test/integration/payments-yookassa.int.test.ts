@@ -1,45 +1,22 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ProviderUnavailableError,
-  type PaymentProvider,
-} from '../../src/server/modules/payments/providers/provider.js';
+import { describe, expect, it } from 'vitest';
+import { ProviderUnavailableError } from '../../src/server/modules/payments/providers/provider.js';
 import { YooKassaRequestError } from '../../src/server/modules/payments/providers/yookassa/yookassa.provider.js';
-import { startYooKassaStandIn, type YooKassaStandIn } from '../helpers/yookassa-standin.js';
 import {
-  adapterFor,
   paymentRequest,
   refundRequest,
-  requestsTo as requestsAt,
   type SentPayment,
+  useYooKassaStandIn,
 } from './payments-yookassa-support.js';
 
 /** The YooKassa adapter against the local stand-in of YooKassa's API: payments and notifications. */
 
-let standIn: YooKassaStandIn;
-let provider: PaymentProvider;
-const providerFor = (
-  overrides?: Parameters<typeof adapterFor>[1],
-  options?: Parameters<typeof adapterFor>[2],
-) => adapterFor(standIn, overrides, options);
-const requestsTo = (path: string) => requestsAt(standIn, path);
-
-beforeAll(async () => {
-  standIn = await startYooKassaStandIn();
-  provider = providerFor();
-});
-
-afterEach(() => {
-  standIn.clearFailures();
-});
-
-afterAll(async () => {
-  await standIn.close();
-});
+const yooKassa = useYooKassaStandIn();
+const { requestsTo } = yooKassa;
 
 describe('YooKassa adapter: creating payments', () => {
   it('sends the documented request and reads the pending payment back', async () => {
     const request = paymentRequest();
-    const payment = await provider.createPayment(request);
+    const payment = await yooKassa.provider.createPayment(request);
 
     expect(payment).toMatchObject({
       status: 'pending',
@@ -50,13 +27,15 @@ describe('YooKassa adapter: creating payments', () => {
       metadata: request.metadata,
     });
     expect(payment.confirmationUrl).toBe(
-      `${new URL(standIn.apiUrl).origin}/checkout/${payment.id}`,
+      `${new URL(yooKassa.standIn.apiUrl).origin}/checkout/${payment.id}`,
     );
 
     const sent = requestsTo('/payments').at(-1);
     expect(sent?.method).toBe('POST');
     expect(sent?.idempotenceKey).toBe(request.idempotenceKey);
-    const credentials = Buffer.from(`${standIn.shopId}:${standIn.secretKey}`).toString('base64');
+    const credentials = Buffer.from(
+      `${yooKassa.standIn.shopId}:${yooKassa.standIn.secretKey}`,
+    ).toString('base64');
     expect(sent?.authorization).toBe(`Basic ${credentials}`);
     expect(sent?.body).toEqual({
       amount: { value: '1000.00', currency: 'RUB' },
@@ -108,7 +87,7 @@ describe('YooKassa adapter: creating payments', () => {
         ],
       },
     });
-    const payment = await provider.createPayment(request);
+    const payment = await yooKassa.provider.createPayment(request);
     expect(payment.amountKopecks).toBe(150_029);
 
     const body = requestsTo('/payments').at(-1)?.body as SentPayment;
@@ -125,20 +104,22 @@ describe('YooKassa adapter: creating payments', () => {
 
   it('gets the same payment when a lost answer is retried with the same key', async () => {
     const request = paymentRequest();
-    standIn.failNext('internal_error_after_processing');
-    await expect(provider.createPayment(request)).rejects.toBeInstanceOf(ProviderUnavailableError);
+    yooKassa.standIn.failNext('internal_error_after_processing');
+    await expect(yooKassa.provider.createPayment(request)).rejects.toBeInstanceOf(
+      ProviderUnavailableError,
+    );
 
-    const before = standIn.requests.length;
-    const retried = await provider.createPayment(request);
-    const again = await provider.createPayment(request);
+    const before = yooKassa.standIn.requests.length;
+    const retried = await yooKassa.provider.createPayment(request);
+    const again = await yooKassa.provider.createPayment(request);
     expect(again.id).toBe(retried.id);
-    expect(standIn.requests.length).toBe(before + 2);
+    expect(yooKassa.standIn.requests.length).toBe(before + 2);
     const created = requestsTo('/payments').filter(
       (sent) => sent.idempotenceKey === request.idempotenceKey,
     );
     expect(created).toHaveLength(3);
     // Three calls, one payment at YooKassa.
-    const withThisAttempt = standIn
+    const withThisAttempt = yooKassa.standIn
       .payments()
       .filter((payment) => payment.metadata.attemptId === request.metadata.attemptId);
     expect(withThisAttempt.map((payment) => payment.id)).toEqual([retried.id]);
@@ -146,8 +127,8 @@ describe('YooKassa adapter: creating payments', () => {
 
   it('refuses definitely when the same key comes with a different request', async () => {
     const request = paymentRequest();
-    await provider.createPayment(request);
-    const error = await provider
+    await yooKassa.provider.createPayment(request);
+    const error = await yooKassa.provider
       .createPayment({ ...request, amountKopecks: 200_000 })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(YooKassaRequestError);
@@ -162,7 +143,7 @@ describe('YooKassa adapter: creating payments', () => {
 
   it('passes on YooKassa’s refusal of a receipt that does not add up to the amount', async () => {
     const request = paymentRequest({ amountKopecks: 100_001 });
-    const error = await provider.createPayment(request).catch((caught: unknown) => caught);
+    const error = await yooKassa.provider.createPayment(request).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(YooKassaRequestError);
     expect(error).toMatchObject({ code: 'invalid_request', parameter: 'receipt.items' });
   });
@@ -170,35 +151,39 @@ describe('YooKassa adapter: creating payments', () => {
   it('passes on the refusal of a receipt without a customer contact', async () => {
     const request = paymentRequest();
     request.receipt.customer = {};
-    const error = await provider.createPayment(request).catch((caught: unknown) => caught);
+    const error = await yooKassa.provider.createPayment(request).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: 'invalid_request', parameter: 'receipt.customer' });
   });
 });
 
 describe('YooKassa adapter: notifications', () => {
   it('reads the documented notifications of payments and refunds as hints to re-fetch', async () => {
-    const { id } = await provider.createPayment(paymentRequest());
-    standIn.succeed(id);
-    expect(provider.parseNotification(standIn.notification('payment.succeeded', id))).toEqual({
+    const { id } = await yooKassa.provider.createPayment(paymentRequest());
+    yooKassa.standIn.succeed(id);
+    expect(
+      yooKassa.provider.parseNotification(yooKassa.standIn.notification('payment.succeeded', id)),
+    ).toEqual({
       event: 'payment.succeeded',
       objectType: 'payment',
       objectId: id,
     });
-    const refund = await provider.createRefund(refundRequest(id, 100_000));
-    expect(provider.parseNotification(standIn.notification('refund.succeeded', refund.id))).toEqual(
-      {
-        event: 'refund.succeeded',
-        objectType: 'refund',
-        objectId: refund.id,
-      },
-    );
+    const refund = await yooKassa.provider.createRefund(refundRequest(id, 100_000));
+    expect(
+      yooKassa.provider.parseNotification(
+        yooKassa.standIn.notification('refund.succeeded', refund.id),
+      ),
+    ).toEqual({
+      event: 'refund.succeeded',
+      objectType: 'refund',
+      objectId: refund.id,
+    });
   });
 
   it('checks the source address against the configured allow-list', () => {
-    expect(provider.isAllowedNotificationSource('185.71.76.10')).toBe(true);
-    expect(provider.isAllowedNotificationSource('::ffff:185.71.76.10')).toBe(true);
-    expect(provider.isAllowedNotificationSource('2a02:5180::15')).toBe(true);
-    expect(provider.isAllowedNotificationSource('127.0.0.1')).toBe(false);
-    expect(provider.isAllowedNotificationSource('185.71.77.1')).toBe(false);
+    expect(yooKassa.provider.isAllowedNotificationSource('185.71.76.10')).toBe(true);
+    expect(yooKassa.provider.isAllowedNotificationSource('::ffff:185.71.76.10')).toBe(true);
+    expect(yooKassa.provider.isAllowedNotificationSource('2a02:5180::15')).toBe(true);
+    expect(yooKassa.provider.isAllowedNotificationSource('127.0.0.1')).toBe(false);
+    expect(yooKassa.provider.isAllowedNotificationSource('185.71.77.1')).toBe(false);
   });
 });
