@@ -11,7 +11,6 @@ export type Bindable<T> = { readonly [K in keyof T]: T[K] | Placeholder };
 
 /** A statement rendered once and run as a named prepared statement with fresh parameters. */
 export interface PreparedStatement<TRow, TParams> {
-  readonly name: string;
   rows(db: DbOrTx, params: TParams): Promise<TRow[]>;
 }
 
@@ -37,7 +36,6 @@ export function preparedStatement<TRow, TParams extends object>(
     return { query, statement: statementName(name, query.sql) };
   };
   return {
-    name,
     async rows(db, params) {
       rendered ??= render();
       const result: unknown = await db._.session
