@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createOrganization, hostOf } from '../helpers/factories.js';
 
@@ -115,10 +117,44 @@ describe('HTTP platform', () => {
     );
   });
 
-  it('sets security headers with a content security policy', async () => {
-    const response = await t.app.inject('/api/auth/session');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  it('sets security headers with a content security policy, on errors and 404s too', async () => {
+    const answers = [
+      await t.app.inject('/api/auth/session'),
+      await t.app.inject('/api/no-such-endpoint'),
+      await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: 'not json' }),
+    ];
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 404, 400]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(answer.headers['x-request-id']).toBeTruthy();
+    }
+  });
+
+  it('writes one access-log line per request, when it completes', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const log = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) },
+    );
+    const app = await buildApp({ ...t.ctx, log }, { serveWeb: false });
+    try {
+      const answer = await app.inject({
+        url: '/api/auth/session',
+        headers: { 'x-request-id': 'req-1' },
+      });
+      const ofRequest = lines.filter((line) => line.reqId === 'req-1');
+      expect(ofRequest).toHaveLength(1);
+      expect(ofRequest[0]).toMatchObject({
+        msg: 'request completed',
+        req: { method: 'GET', url: '/api/auth/session' },
+        res: { statusCode: answer.statusCode },
+      });
+      expect(ofRequest[0]?.responseTime).toEqual(expect.any(Number));
+    } finally {
+      await app.close();
+    }
   });
 
   it('resolves the organization from the host name, falling back to the default one', async () => {

@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { AppError } from './app-error.js';
 import type { AppConfig } from './config.js';
+import { staticSecurityHeaders } from './security-headers.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -28,7 +28,7 @@ function isSameSite(request: FastifyRequest): boolean {
  */
 export const securityPlugin = fp(
   async (app: FastifyInstance, { config }: { config: AppConfig }) => {
-    await app.register(helmet, {
+    const securityHeaders = staticSecurityHeaders({
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -50,6 +50,11 @@ export const securityPlugin = fp(
       },
       // Emails shown in the console are rendered in sandboxed iframes of our own origin.
       crossOriginEmbedderPolicy: false,
+    });
+    // Set first, so a route that serves a file can still replace its CSP.
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders);
+      done();
     });
 
     // CSRF: a browser marks cross-site requests with Sec-Fetch-Site (all current browsers) and
