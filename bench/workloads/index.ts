@@ -4,6 +4,7 @@ import { argon2Verify } from './argon2-verify.js';
 import { classesAttendance } from './classes-attendance.js';
 import {
   classesDashboard,
+  classesDashboardCached,
   classesDashboardLarge,
   classesDashboardPglite,
 } from './classes-dashboard.js';
@@ -35,6 +36,7 @@ export const WORKLOADS: Workload[] = [
   helpdeskAutoClose,
   kbSuggest,
   classesDashboard,
+  classesDashboardCached,
   classesDashboardLarge,
   classesAttendance,
   classesDashboardPglite,

@@ -63,6 +63,12 @@ export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions
   const log = options.log ?? createLogger(config);
   const database = options.database ?? (await openDatabase(config.database));
   await database.migrate();
+  if (config.readCache) {
+    // Without the feed the caches stay out of the way; it keeps trying to connect.
+    await database.changes.start().catch((error: unknown) => {
+      log.warn({ err: error }, 'change feed unavailable: reads are not cached');
+    });
+  }
   const { organization, created } = await ensureDefaultOrganization(database.db);
   const queue = new JobQueue<AppContext>(
     database,

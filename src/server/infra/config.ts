@@ -38,6 +38,8 @@ const ZEnvironment = z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
     KABINET_WORKER: z.enum(['inline', 'off']).default('inline'),
+    /** Keep hot reads (sessions, the cabinet home) in memory, kept true by the change feed. */
+    KABINET_READ_CACHE: z.enum(['on', 'off']).default('on'),
     /** `true`, `false`, or the proxies to trust: comma-separated addresses or CIDR ranges. */
     TRUST_PROXY: z
       .string()
@@ -134,6 +136,8 @@ export interface AppConfig {
   helpdesk: { maxFileBytes: number; maxFiles: number };
   logLevel: z.infer<typeof ZEnvironment>['LOG_LEVEL'];
   runWorkerInline: boolean;
+  /** Serve hot reads from memory while the change feed is live (ADR 0010). */
+  readCache: boolean;
   /**
    * Whose X-Forwarded-For to believe: nobody (false), everybody (true, only behind a proxy that
    * overwrites it), or the listed proxies. Client addresses drive rate limits and the captcha.
@@ -204,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: e.LOG_LEVEL,
     runWorkerInline: e.KABINET_WORKER === 'inline',
+    readCache: e.KABINET_READ_CACHE === 'on',
     trustProxy: e.TRUST_PROXY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     sessions: {

@@ -10,6 +10,13 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from '../schema.js';
+import {
+  CHANGES_CHANNEL,
+  PgliteChangeFeed,
+  PostgresChangeFeed,
+  trackingClient,
+  type ChangeFeed,
+} from './change-feed.js';
 import type { DatabaseConfig } from './config.js';
 
 /** The Drizzle database, the same type for PGlite and node-postgres. */
@@ -34,6 +41,8 @@ export interface Database {
   db: Db;
   /** Raw executor for pg-boss and health checks. */
   executor: SqlExecutor;
+  /** Committed changes for this process's read caches; started by `openRuntime`. */
+  changes: ChangeFeed;
   migrate(): Promise<void>;
   /**
    * Runs `work` while holding an advisory lock on the database, so instances starting together
@@ -68,9 +77,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 /** Wraps an already open PGlite instance (tests load one from a migrated dump). */
 export function openPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const changes = new PgliteChangeFeed(client);
   return {
     driver: 'pglite',
     db,
+    changes,
     executor: {
       async executeSql(text, values) {
         // pg-boss sends multi-statement scripts (BEGIN; …; COMMIT) without parameters;
@@ -88,19 +99,30 @@ export function openPglite(client: PGlite): Database {
     },
     withStartupLock: (work) => work(),
     async close() {
+      await changes.close();
       if (!client.closed) await client.close();
     },
   };
 }
 
 function openPostgres(url: string, poolSize: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const changes = new PostgresChangeFeed(url, (payload) =>
+    pool.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, payload]),
+  );
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    Client: trackingClient((result) => {
+      changes.observe(result);
+    }),
+  });
   // An idle client that loses its server connection must not crash the process.
   pool.on('error', () => undefined);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     driver: 'postgres',
     db,
+    changes,
     executor: {
       async executeSql(text, values) {
         const result = await pool.query(text, values);
@@ -137,6 +159,7 @@ function openPostgres(url: string, poolSize: number): Database {
       }
     },
     async close() {
+      await changes.close();
       await pool.end();
     },
   };

@@ -29,10 +29,12 @@ const sessionByTokenHash = new WeakMap<DbOrTx, ReturnType<typeof prepareSessionB
 
 function prepareSessionByTokenHash(db: DbOrTx) {
   const now = sql`${sql.placeholder('now')}::timestamptz`;
-  // Whether a block is in force rides along: blocks are rare, and every request resumes a
-  // session, so the blocks themselves are read only when there is one (one round trip, not two).
+  // Whether a block is in force or still to come rides along: blocks are rare, and every
+  // request resumes a session, so the blocks themselves are read only when there is one (one
+  // round trip, not two). A block still to come counts, so that a session kept in memory
+  // without blocks (session-cache.ts) stays right as the clock moves.
   const hasBlocks = sql<boolean>`exists (select 1 from ${accountBlocks} b
-    where b.user_id = ${users.id} and b.lifted_at is null and b.starts_at <= ${now}
+    where b.user_id = ${users.id} and b.lifted_at is null
       and (b.ends_at is null or b.ends_at > ${now}))`;
   return db
     .select({ session: sessions, user: users, hasBlocks })

@@ -9,9 +9,9 @@ import { evaluateAccess } from './access-state.js';
 import { findBlocksInForce } from './access-state.repo.js';
 import { accountBlockedError } from './blocked-error.js';
 import { describeDevice } from './device.js';
+import { findSessionThroughCache } from './session-cache.js';
 import {
   deleteSessionByTokenHash,
-  findSessionByTokenHash,
   insertSession,
   insertSessionForSignIn,
   touchSession,
@@ -133,7 +133,7 @@ export async function resumeSession(
   token: string,
 ): Promise<ResumedSession | null> {
   const now = new Date();
-  const found = await findSessionByTokenHash(ctx.db, organization.id, hashToken(token), now);
+  const found = await findSessionThroughCache(ctx, organization.id, hashToken(token), now);
   if (!found) return null;
   const { session, user } = found;
   if (session.endedAt) {

@@ -20,6 +20,8 @@ export interface DashboardRow {
   upcomingLessons: Record<string, unknown>[];
   endingSubscriptions: Record<string, unknown>[];
   paymentsDue: Record<string, unknown>[];
+  /** Whose changes can change this page (for the read cache; not sent). */
+  dependsOn: { familyId: string | null; groupIds: string[] };
   balance: {
     balanceKopecks: number;
     reservedKopecks: number;
@@ -174,6 +176,9 @@ const dashboardStatement = preparedStatement<
           and (o.lessons_total - o.lessons_used <= cfg.lessons_left
                or o.days_left <= cfg.days_left)),
       'paymentsDue', (select coalesce(json_agg(line order by ord, sort_on), '[]'::json) from due),
+      'dependsOn', json_build_object(
+        'familyId', st.family_id,
+        'groupIds', (select coalesce(json_agg(distinct enr.group_id), '[]'::json) from enr)),
       'balance', (
         select json_build_object(
           'balanceKopecks', m.balance_kopecks,

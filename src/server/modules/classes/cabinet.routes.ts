@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import {
   ZBuyFromBalanceRequest,
   ZBuyFromBalanceResponse,
@@ -21,12 +22,12 @@ import type { Guards } from '../access/index.js';
 import { getLedger, getVisits } from './cabinet-history.service.js';
 import { buyFromBalance } from './cabinet-purchase.service.js';
 import {
-  getDashboard,
   getLessons,
   getMyStudents,
   getSubscriptionOffers,
   getSubscriptions,
 } from './cabinet.service.js';
+import { dashboardJson } from './dashboard-cache.js';
 import type { CabinetViewer } from './student-visibility.js';
 
 const errors = { 400: ZErrorResponse, 401: ZErrorResponse, 404: ZErrorResponse };
@@ -78,7 +79,14 @@ export function cabinetRoutes(app: FastifyInstance, ctx: AppContext, guards: Gua
       },
       preHandler,
     },
-    (request) => getDashboard(ctx.db, viewerOf(request), request.params.id),
+    async (request, reply) => {
+      const json = await dashboardJson(ctx, viewerOf(request), request.params.id);
+      // Text already serialized through the 200 schema (dashboard-cache.ts), which Fastify
+      // sends as it is; the type provider only knows the parsed shape.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(json as unknown as z.infer<typeof ZDashboardResponse>);
+    },
   );
 
   r.get(

@@ -11,7 +11,7 @@ import type {
 import { AppError } from '../../infra/app-error.js';
 import type { DbOrTx } from '../../infra/db.js';
 import { localDay } from '../calendar/index.js';
-import { readDashboard } from './cabinet-dashboard.repo.js';
+import { readDashboard, type DashboardRow } from './cabinet-dashboard.repo.js';
 import {
   listMyStudents,
   listOffers,
@@ -93,10 +93,21 @@ export async function getDashboard(
   studentId: string,
   now = new Date(),
 ): Promise<DashboardResponse> {
+  return (await readDashboardView(db, viewer, studentId, now)).dashboard;
+}
+
+/** The dashboard and whose changes can change it (for dashboard-cache.ts). */
+export async function readDashboardView(
+  db: DbOrTx,
+  viewer: CabinetViewer,
+  studentId: string,
+  now: Date,
+): Promise<{ dashboard: DashboardResponse; dependsOn: DashboardRow['dependsOn'] }> {
   const row = await readDashboard(db, viewer, studentId, now);
   if (!row) throw new AppError('not_found');
-  return {
-    ...row,
+  const { dependsOn, ...rest } = row;
+  const dashboard = {
+    ...rest,
     student: {
       ...row.student,
       firstVisitAt: row.student.firstVisitAt ? isoInstant(row.student.firstVisitAt) : null,
@@ -105,6 +116,7 @@ export async function getDashboard(
     endingSubscriptions: row.endingSubscriptions as DashboardResponse['endingSubscriptions'],
     paymentsDue: row.paymentsDue as DashboardResponse['paymentsDue'],
   };
+  return { dashboard, dependsOn };
 }
 
 /** `GET /api/students/{id}/lessons`: the schedule of local days `from`…`to`. */
