@@ -142,6 +142,9 @@ export class PostgresChangeFeed extends BaseChangeFeed {
     // Whatever was cached before may have missed changes made while nobody listened.
     this.resetListeners();
     this.connected = true;
+    // Nothing is served from memory before one notification has made the round trip: behind a
+    // pooler that accepts LISTEN but never delivers (PgBouncer in transaction mode), nothing is.
+    this.#writes++;
     this.#requestBarrier();
   }
 
