@@ -15,7 +15,7 @@ import {
   type LiveChargeRow,
 } from './charges.repo.js';
 import { refreshFirstVisits, type NewCharge } from './charges-writes.repo.js';
-import { lockStudentsMoney } from './ledger.repo.js';
+import { lockStudentsMoney, type LockedStudent } from './ledger.repo.js';
 
 /**
  * Charging visits (docs/classes.md, «Charging rules»): loads the facts, asks the pure rules, and
@@ -62,6 +62,11 @@ export interface RunOptions extends ChargingScope {
   onlyUndecided: boolean;
   /** Also re-run later decisions of the same students and families (see the file comment). */
   withTail: boolean;
+  /**
+   * The money locks the caller already holds (`lockStudentsMoneyOfFamilies`), covering the
+   * visits' students and their families: saves locking them again.
+   */
+  heldLocks?: readonly LockedStudent[];
 }
 
 /** Decides the visits (and, with `withTail`, every later decision they may move). */
@@ -70,11 +75,11 @@ export async function runCharging(tx: Tx, options: RunOptions): Promise<Charging
   const none = { superseded: 0, decided: 0 };
   if (options.visitIds.length === 0) return none;
   // Lock before reading anything the decision depends on: concurrent writers queue per family.
-  const locked = await lockStudentsMoney(
-    tx,
-    await findVisitStudentIds(tx, organizationId, options.visitIds),
-  );
+  const lockedHere = options.heldLocks
+    ? null
+    : await lockStudentsMoney(tx, await findVisitStudentIds(tx, organizationId, options.visitIds));
   let targets = await loadChargeItems(tx, organizationId, options.visitIds);
+  const locked = lockedHere ?? studentsAndFamiliesOf(targets, options.heldLocks ?? []);
   let live = await loadLiveCharges(tx, options.visitIds);
   if (options.onlyUndecided) {
     const decided = new Set(live.map((row) => row.visitId));
@@ -143,6 +148,18 @@ export async function runCharging(tx: Tx, options: RunOptions): Promise<Charging
   });
   await refreshFirstVisits(tx, [...new Set(targets.map((item) => item.studentId))]);
   return { superseded: stale.length, decided: fresh.length };
+}
+
+/** The held locks of the items' students and their families' members, in id order. */
+function studentsAndFamiliesOf(
+  items: readonly ChargeItemRow[],
+  held: readonly LockedStudent[],
+): string[] {
+  const students = new Set(items.map((item) => item.studentId));
+  const families = new Set(items.flatMap((item) => (item.familyId ? [item.familyId] : [])));
+  return held
+    .filter((row) => students.has(row.id) || (row.familyId !== null && families.has(row.familyId)))
+    .map((row) => row.id);
 }
 
 function compareKeys(

@@ -14,7 +14,7 @@ import {
 } from './charges-scope.repo.js';
 import { findVisitStudentIds } from './charges.repo.js';
 import { syncVisitStarts } from './charges-writes.repo.js';
-import { lockStudentsMoney } from './ledger.repo.js';
+import { lockStudentsMoney, type LockedStudent } from './ledger.repo.js';
 
 export type { ChargingResult, RechargeReason } from './charging-run.js';
 
@@ -35,7 +35,11 @@ export async function chargeVisits(
 /** Supersedes the visits' live decisions (reversing their money) and decides them again. */
 export async function rechargeVisits(
   tx: Tx,
-  options: Scope & { visitIds: readonly string[]; reason: RechargeReason },
+  options: Scope & {
+    visitIds: readonly string[];
+    reason: RechargeReason;
+    heldLocks?: readonly LockedStudent[];
+  },
 ): Promise<ChargingResult> {
   return runCharging(tx, { ...options, onlyUndecided: false, withTail: true });
 }

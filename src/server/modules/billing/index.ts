@@ -30,7 +30,11 @@ export { findSubscription } from './subscriptions.repo.js';
 export { chargeEnrollmentFee, type ChargeEnrollmentFeeOptions } from './enrollment-fees.service.js';
 export { freeBalanceOf } from './free-balance.js';
 export { createSubscriptionType } from './subscription-types.service.js';
-export { lockStudentsMoney } from './ledger.repo.js';
+export {
+  lockStudentsMoney,
+  lockStudentsMoneyOfFamilies,
+  type LockedStudent,
+} from './ledger.repo.js';
 export {
   chargeVisits,
   rechargeVisits,

@@ -16,14 +16,28 @@ export type NewLedgerEntry = Omit<
  * concurrent writers queue per family instead of deadlocking. Returns the locked ids.
  */
 export async function lockStudentsMoney(tx: Tx, studentIds: readonly string[]): Promise<string[]> {
+  return (await lockStudentsMoneyOfFamilies(tx, studentIds)).map((row) => row.id);
+}
+
+/** A student whose money is locked, with the family that made it part of the lock. */
+export interface LockedStudent {
+  id: string;
+  familyId: string | null;
+}
+
+/** `lockStudentsMoney`, answering each locked student's family too. */
+export async function lockStudentsMoneyOfFamilies(
+  tx: Tx,
+  studentIds: readonly string[],
+): Promise<LockedStudent[]> {
   if (studentIds.length === 0) return [];
   const ids = uuidArray([...new Set(studentIds)]);
-  const rows = await preparedRowsOf<{ id: string }>(
+  return preparedRowsOf<LockedStudent>(
     tx,
     'lock_students_money',
     // Two index lookups joined by `union all`, not `id in (…) or family_id in (…)`: PostgreSQL
     // cannot use an index for that `or` and walked every student (160 ms at 500k).
-    sql`select s.id from students s
+    sql`select s.id, s.family_id as "familyId" from students s
         where s.id in (
           select id from students where id = any(${ids})
           union all
@@ -32,7 +46,6 @@ export async function lockStudentsMoney(tx: Tx, studentIds: readonly string[]): 
         order by s.id
         for update`,
   );
-  return rows.map((row) => row.id);
 }
 
 /**

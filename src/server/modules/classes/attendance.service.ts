@@ -10,7 +10,7 @@ import { AppError } from '../../infra/app-error.js';
 import type { AppContext } from '../../infra/context.js';
 import type { DbOrTx, Tx } from '../../infra/db.js';
 import { recordAudit } from '../access/index.js';
-import { lockStudentsMoney, rechargeVisits } from '../billing/index.js';
+import { lockStudentsMoneyOfFamilies, rechargeVisits } from '../billing/index.js';
 import { localDay, startOfDay } from '../calendar/index.js';
 import { notifyNewDebts, readDebtLessons } from '../notify/push/index.js';
 import { findLesson, findLessonsBetween, type LessonRow } from './attendance-lessons.repo.js';
@@ -117,7 +117,7 @@ export async function markAttendance(
     await checkMakeups(tx, organizationId, lesson.id, marks);
 
     // Marks and their charges change together: the students' money is locked first.
-    await lockStudentsMoney(tx, studentIds);
+    const heldLocks = await lockStudentsMoneyOfFamilies(tx, studentIds);
     const existing = new Map(
       (await findLessonMarks(tx, lesson.id, studentIds)).map((row) => [row.studentId, row]),
     );
@@ -145,6 +145,7 @@ export async function markAttendance(
       visitIds: [...insertedIds, ...restatused.map((mark) => mark.visitId)],
       reason: 'remarked',
       actorId: actor.id,
+      heldLocks,
     });
     // «Занятие в долг» to the family when this marking put a student's lessons into debt.
     await notifyNewDebts(ctx, tx, { organizationId, before: debtsBefore });
