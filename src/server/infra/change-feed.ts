@@ -7,7 +7,7 @@ export const CHANGES_CHANNEL = 'kabinet_changes';
 
 const RECONNECT_MS = 1000;
 // Command tags of statements that may have changed rows another process caches.
-const WRITING_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COMMIT', 'COPY']);
+const WRITING_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 
 /** What a read cache hears from the feed. */
 export interface ChangeListener {
@@ -112,9 +112,8 @@ export class PostgresChangeFeed extends BaseChangeFeed {
     return this.connected && this.#heardBack === this.#writes;
   }
 
-  /** Called with every statement result of the pool; a write fences the caches. */
-  observe(result: unknown) {
-    if (!writesRows(result)) return;
+  /** A write of this process committed (`TrackingClient`): the caches wait to hear it back. */
+  committedWrite() {
     this.#writes++;
     this.#requestBarrier();
   }
@@ -205,22 +204,46 @@ function writesRows(result: unknown): boolean {
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const clientQuery = pg.Client.prototype.query;
 
-/** A `pg.Client` that shows every statement's result to `observe` before its caller sees it. */
-export function trackingClient(observe: (result: unknown) => void): typeof pg.Client {
+/**
+ * A `pg.Client` that calls `onCommittedWrite` when a write has committed: a writing statement
+ * outside a transaction, or the end of a transaction that wrote. It runs before the statement's
+ * caller sees the result. A barrier sent for each write inside a transaction would only cost
+ * round trips: nobody else can see those rows before the commit.
+ */
+export function trackingClient(onCommittedWrite: () => void): typeof pg.Client {
   return class TrackingClient extends pg.Client {
+    #wroteInTransaction = false;
+
     // pg's overloads cannot be restated one by one; the arguments pass through untouched.
     override query(...args: unknown[]): never {
       const callback = args.at(-1);
       // The pool queries its clients with a callback; drizzle's transactions with promises.
       if (typeof callback === 'function') {
         args[args.length - 1] = (error: unknown, result: unknown) => {
-          if (!error) observe(result);
+          this.#settled(error ? undefined : result);
           Reflect.apply(callback, undefined, [error, result]);
         };
       }
       const pending: unknown = Reflect.apply(clientQuery, this, args);
-      if (pending instanceof Promise) pending.then(observe, () => undefined);
+      if (pending instanceof Promise) {
+        pending.then(
+          (result: unknown) => {
+            this.#settled(result);
+          },
+          () => {
+            this.#settled(undefined);
+          },
+        );
+      }
       return pending as never;
+    }
+
+    #settled(result: unknown) {
+      if (writesRows(result)) this.#wroteInTransaction = true;
+      // 'I': idle, outside any transaction; whatever was written has committed (or rolled back).
+      if (this.getTransactionStatus() !== 'I') return;
+      if (this.#wroteInTransaction) onCommittedWrite();
+      this.#wroteInTransaction = false;
     }
   };
 }

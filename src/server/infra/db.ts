@@ -112,8 +112,8 @@ function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
-    Client: trackingClient((result) => {
-      changes.observe(result);
+    Client: trackingClient(() => {
+      changes.committedWrite();
     }),
   });
   // An idle client that loses its server connection must not crash the process.
