@@ -29,6 +29,36 @@ function beginRssSampling() {
   rssTimer.unref();
 }
 
+// BENCH_CPU_PROF=<folder>: a V8 CPU profile of each measured window, for reading hot spots.
+const profileDir = process.env.BENCH_CPU_PROF;
+let profiler: import('node:inspector/promises').Session | null = null;
+let profiles = 0;
+
+async function startProfile() {
+  if (!profileDir) return;
+  const inspector = await import('node:inspector/promises');
+  profiler ??= new inspector.Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+
+async function stopProfile() {
+  if (!profileDir || !profiler) return;
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  profiler = null;
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  fs.mkdirSync(profileDir, { recursive: true });
+  profiles += 1;
+  const file = path.join(
+    profileDir,
+    `${workload?.name ?? 'workload'}-${String(profiles)}.cpuprofile`,
+  );
+  fs.writeFileSync(file, JSON.stringify(profile));
+}
+
 function mark() {
   cpuBaseline = process.cpuUsage();
   wallBaseline = performance.now();
@@ -80,17 +110,23 @@ async function handle(message: Envelope): Promise<unknown> {
       beginRssSampling();
       return null;
     case 'mark':
+      await startProfile();
       mark();
       return null;
-    case 'sample':
-      return usage();
+    case 'sample': {
+      const sampled = usage();
+      await stopProfile();
+      return sampled;
+    }
     case 'run': {
       if (workload?.kind !== 'direct' || !started || !('operation' in started)) {
         throw new Error('run needs a started direct workload');
       }
       await drive(started.operation, workload.concurrency, message.warmupMs);
+      await startProfile();
       mark();
       const measured = await drive(started.operation, workload.concurrency, message.durationMs);
+      await stopProfile();
       const [p50 = 0, p99 = 0] = measured.latencies.percentiles(50, 99);
       const result: DirectResult = {
         ...usage(),

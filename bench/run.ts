@@ -65,13 +65,7 @@ class Child {
 
   constructor() {
     this.process = fork(path.join(BENCH_DIR, 'child.ts'), [], {
-      execArgv: [
-        '--import',
-        'tsx',
-        // A V8 CPU profile of each child (start-up and warm-up included) for reading hot spots.
-        ...(process.env.BENCH_CPU_PROF ? [`--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof'] : []),
-      ],
+      execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.process.on('message', (message: ChildReply) => {
