@@ -115,3 +115,19 @@ export class ReadCache<V> implements ChangeListener {
     }
   }
 }
+
+/**
+ * A getter of one `ReadCache` per change feed, made on first use: a process has one database,
+ * tests open many, and a cache must hear the feed of the database it reads.
+ */
+export function cachePerFeed<V>(options: ReadCacheOptions): (feed: ChangeFeed) => ReadCache<V> {
+  const caches = new WeakMap<ChangeFeed, ReadCache<V>>();
+  return (feed) => {
+    let cache = caches.get(feed);
+    if (!cache) {
+      cache = new ReadCache<V>(feed, options);
+      caches.set(feed, cache);
+    }
+    return cache;
+  };
+}

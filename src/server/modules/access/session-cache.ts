@@ -1,28 +1,18 @@
 import type { AppContext } from '../../infra/context.js';
-import type { ChangeFeed } from '../../infra/change-feed.js';
-import { ReadCache } from '../../infra/read-cache.js';
+import { cachePerFeed } from '../../infra/read-cache.js';
 import { findSessionByTokenHash } from './sessions.repo.js';
 
 type FoundSession = NonNullable<Awaited<ReturnType<typeof findSessionByTokenHash>>>;
 
-// One cache per database handle (a process has one; tests open many).
-const caches = new WeakMap<ChangeFeed, ReadCache<FoundSession>>();
-
-function cacheOf(feed: ChangeFeed) {
-  let cache = caches.get(feed);
-  if (!cache) {
-    // The clock never makes an entry wrong (every check against "now" runs on each request),
-    // so the lifetime only bounds the memory of sessions that stopped coming.
-    cache = new ReadCache<FoundSession>(feed, { maxEntries: 50_000, ttlMs: 5 * 60_000 });
-    caches.set(feed, cache);
-  }
-  return cache;
-}
+// The clock never makes an entry wrong (every check against "now" runs on each request), so the
+// lifetime only bounds the memory of sessions that stopped coming.
+const cacheOf = cachePerFeed<FoundSession>({ maxEntries: 50_000, ttlMs: 5 * 60_000 });
 
 /**
  * The session behind a cookie with its account, as `findSessionByTokenHash` reads it, from
  * this process's memory when the change feed allows (ADR 0010). Kept: live sessions of
- * accounts with no block, lifted or ended ones aside. Any change to the account, its sessions
+ * accounts with no block in force or still to come (lifted and ended blocks do not count). Any
+ * change to the account, its sessions
  * or its blocks is announced as `user:<id>` and drops the entry, so signing out elsewhere or a
  * new block takes effect on the next request, on every instance.
  */

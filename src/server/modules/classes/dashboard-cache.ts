@@ -1,8 +1,7 @@
 import { createSerializerCompiler } from 'fastify-type-provider-zod';
 import { ZDashboardResponse } from '../../../shared/contracts/cabinet.js';
-import type { ChangeFeed } from '../../infra/change-feed.js';
 import type { AppContext } from '../../infra/context.js';
-import { ReadCache } from '../../infra/read-cache.js';
+import { cachePerFeed } from '../../infra/read-cache.js';
 import { readDashboardView } from './cabinet.service.js';
 import type { CabinetViewer } from './student-visibility.js';
 
@@ -17,16 +16,7 @@ const serializeDashboard = createSerializerCompiler({})({
   url: '/api/students/:id/dashboard',
 });
 
-const caches = new WeakMap<ChangeFeed, ReadCache<string>>();
-
-function cacheOf(feed: ChangeFeed) {
-  let cache = caches.get(feed);
-  if (!cache) {
-    cache = new ReadCache<string>(feed, { maxEntries: 20_000, ttlMs: DASHBOARD_TTL_MS });
-    caches.set(feed, cache);
-  }
-  return cache;
-}
+const cacheOf = cachePerFeed<string>({ maxEntries: 20_000, ttlMs: DASHBOARD_TTL_MS });
 
 /**
  * The cabinet home as the JSON text the route sends, from this process's memory when the
