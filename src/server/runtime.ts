@@ -65,7 +65,7 @@ export async function openRuntime(config: AppConfig, options: OpenRuntimeOptions
   await database.migrate();
   if (config.readCache) {
     // Without the feed the caches stay out of the way; it keeps trying to connect.
-    await database.changes.start().catch((error: unknown) => {
+    await database.changes.start(log).catch((error: unknown) => {
       log.warn({ err: error }, 'change feed unavailable: reads are not cached');
     });
   }

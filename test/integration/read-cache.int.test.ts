@@ -149,10 +149,15 @@ describe('read cache kept true by the change feed', () => {
   describe.runIf(testDriver() === 'postgres')('with a second instance on PostgreSQL', () => {
     let other: Database;
     let b: TestApp;
+    const feedLog: string[] = [];
     beforeAll(async () => {
       const url = t.testDatabase?.url;
       if (!url) throw new Error('no database url');
       other = await openDatabase({ driver: 'postgres', url, poolSize: 3 });
+      await other.changes.start({
+        warn: (message) => feedLog.push(`warn: ${message}`),
+        info: (message) => feedLog.push(`info: ${message}`),
+      });
       b = await createTestApp({ database: other });
     });
     afterAll(async () => {
@@ -209,6 +214,10 @@ describe('read cache kept true by the change feed', () => {
         },
         { timeout: 5000 },
       );
+      expect(feedLog).toEqual([
+        'warn: change feed lost: reads are not cached until it is back',
+        expect.stringMatching(/^info: change feed back after \d+ ms$/),
+      ]);
       await deposit(t.ctx, f.organization.id, f.petya.id, 400);
       await balanceBecomes(b.app, before + 900);
     });

@@ -26,8 +26,15 @@ export interface ChangeListener {
 export interface ChangeFeed {
   readonly usable: boolean;
   subscribe(listener: ChangeListener): () => void;
-  start(): Promise<void>;
+  /** Starts listening; `log` hears when the feed is lost and when it is back. */
+  start(log?: FeedLog): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The part of the process logger the feed uses. */
+export interface FeedLog {
+  warn(message: string): void;
+  info(message: string): void;
 }
 
 abstract class BaseChangeFeed implements ChangeFeed {
@@ -35,7 +42,7 @@ abstract class BaseChangeFeed implements ChangeFeed {
   protected connected = false;
 
   abstract get usable(): boolean;
-  abstract start(): Promise<void>;
+  abstract start(log?: FeedLog): Promise<void>;
   abstract close(): Promise<void>;
 
   subscribe(listener: ChangeListener) {
@@ -100,6 +107,8 @@ export class PostgresChangeFeed extends BaseChangeFeed {
   #writes = 0;
   #heardBack = 0;
   #barrierInFlight = false;
+  #log: FeedLog | undefined;
+  #lostSince: number | null = null;
 
   constructor(
     private readonly connectionString: string,
@@ -118,7 +127,8 @@ export class PostgresChangeFeed extends BaseChangeFeed {
     this.#requestBarrier();
   }
 
-  async start() {
+  async start(log?: FeedLog) {
+    this.#log ??= log;
     if (this.#listener || this.#closed) return;
     const listener = new pg.Client({ connectionString: this.connectionString });
     this.#listener = listener;
@@ -141,6 +151,10 @@ export class PostgresChangeFeed extends BaseChangeFeed {
     // Whatever was cached before may have missed changes made while nobody listened.
     this.resetListeners();
     this.connected = true;
+    if (this.#lostSince !== null) {
+      this.#log?.info(`change feed back after ${String(Date.now() - this.#lostSince)} ms`);
+      this.#lostSince = null;
+    }
     // Nothing is served from memory before one notification has made the round trip: behind a
     // pooler that accepts LISTEN but never delivers (PgBouncer in transaction mode), nothing is.
     this.#writes++;
@@ -180,12 +194,19 @@ export class PostgresChangeFeed extends BaseChangeFeed {
 
   #lost(listener: pg.Client) {
     if (this.#listener !== listener) return;
+    const wasConnected = this.connected;
     this.#listener = null;
     this.connected = false;
     this.#barrierInFlight = false;
     this.resetListeners();
     listener.end().catch(() => undefined);
     if (this.#closed) return;
+    // Once per outage, not at every attempt to reconnect (a failed first start is logged by
+    // whoever started it).
+    if (this.#lostSince === null) {
+      this.#lostSince = Date.now();
+      if (wasConnected) this.#log?.warn('change feed lost: reads are not cached until it is back');
+    }
     this.#reconnect = setTimeout(() => {
       this.#reconnect = null;
       this.start().catch(() => undefined);
