@@ -19,13 +19,17 @@ export async function lockStudentsMoney(tx: Tx, studentIds: readonly string[]): 
   return (await lockStudentsMoneyOfFamilies(tx, studentIds)).map((row) => row.id);
 }
 
-/** A student whose money is locked, with the family that made it part of the lock. */
+/** A student whose money is locked, with its family and its lessons in debt as locked. */
 export interface LockedStudent {
   id: string;
   familyId: string | null;
+  debtLessons: number;
 }
 
-/** `lockStudentsMoney`, answering each locked student's family too. */
+/**
+ * `lockStudentsMoney`, answering each locked student's family and lessons in debt too (what
+ * marking needs to tell a new debt, without reading the rows again).
+ */
 export async function lockStudentsMoneyOfFamilies(
   tx: Tx,
   studentIds: readonly string[],
@@ -37,7 +41,7 @@ export async function lockStudentsMoneyOfFamilies(
     'lock_students_money',
     // Two index lookups joined by `union all`, not `id in (…) or family_id in (…)`: PostgreSQL
     // cannot use an index for that `or` and walked every student (160 ms at 500k).
-    sql`select s.id, s.family_id as "familyId" from students s
+    sql`select s.id, s.family_id as "familyId", s.debt_lessons as "debtLessons" from students s
         where s.id in (
           select id from students where id = any(${ids})
           union all

@@ -12,7 +12,7 @@ import type { DbOrTx, Tx } from '../../infra/db.js';
 import { recordAudit } from '../access/index.js';
 import { lockStudentsMoneyOfFamilies, rechargeVisits } from '../billing/index.js';
 import { localDay, startOfDay } from '../calendar/index.js';
-import { notifyNewDebts, readDebtLessons } from '../notify/push/index.js';
+import { notifyNewDebts } from '../notify/push/index.js';
 import { findLesson, findLessonsBetween, type LessonRow } from './attendance-lessons.repo.js';
 import { buildRoster, toLesson } from './attendance-roster.js';
 import {
@@ -139,7 +139,11 @@ export async function markAttendance(
     );
     await updateMarks(tx, changed, actor.id);
     const restatused = changed.filter((mark) => mark.previous !== mark.status);
-    const debtsBefore = await readDebtLessons(tx, studentIds);
+    // Marks do not move debts, so the counts read under the lock are still the ones before.
+    const marked = new Set(studentIds);
+    const debtsBefore = new Map(
+      heldLocks.flatMap((row) => (marked.has(row.id) ? [[row.id, row.debtLessons] as const] : [])),
+    );
     await rechargeVisits(tx, {
       organizationId,
       visitIds: [...insertedIds, ...restatused.map((mark) => mark.visitId)],

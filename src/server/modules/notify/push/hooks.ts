@@ -96,8 +96,8 @@ export async function readDebtLessons(
 }
 
 /**
- * «Занятие в долг»: for each student whose lessons in debt grew since `before` (read with
- * `readDebtLessons` before the charging run), tells the accounts that see them. One per student
+ * «Занятие в долг»: for each student whose lessons in debt grew since `before` (read before the
+ * charging run, e.g. from the rows of the money lock), tells the accounts that see them. One per student
  * and debt level per day, so a teacher re-marking a lesson back and forth does not repeat it.
  */
 export async function notifyNewDebts(

@@ -13,7 +13,6 @@ export {
   notifyNewDebts,
   notifySubscriptionsEnded,
   notifyTicketEvent,
-  readDebtLessons,
 } from './hooks.js';
 
 /** Jobs of notifications (push sending, the subscriptions-ending sweep). */
