@@ -19,9 +19,9 @@ export interface ChangeListener {
 
 /**
  * Committed changes, as the tags the notify triggers announce (`student:<id>`, `user:<id>`…),
- * for the read caches of this process (docs/adr/0010-read-cache-and-change-feed.md). A cache may answer from
- * memory only while `usable`: the feed is connected, so no change goes unheard, and every
- * write this process made has been heard back, so a person always reads their own change.
+ * for the read caches of this process (ADR 0010). A cache may answer from memory only while
+ * `usable`: the feed is connected, so no change goes unheard, and every write this process
+ * made has been heard back, so a person always reads their own change.
  */
 export interface ChangeFeed {
   readonly usable: boolean;
