@@ -57,6 +57,7 @@ class AccessLogController extends LogController {
    */
   #unredacted: FastifyBaseLogger | null = null;
 
+  /** Fastify's own logger, once the app exists: it carries the req/res serializers. */
   bind(logger: FastifyBaseLogger) {
     this.#unredacted = logger.child({}, { redact: [] });
   }

@@ -81,7 +81,7 @@ export async function notifySubscriptionsEnded(
 }
 
 /** Lessons in debt of students now (read before a charging run, compared after it). */
-export async function readDebtLessons(
+async function readDebtLessons(
   db: DbOrTx,
   studentIds: readonly string[],
 ): Promise<Map<string, number>> {
