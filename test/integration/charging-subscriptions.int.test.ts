@@ -191,4 +191,55 @@ describe('charging and subscriptions', () => {
     });
     expect((await studentRow(student.id)).balanceKopecks).toBe(-100_000);
   });
+
+  it('gives a slot freed under slots that stay put back to the next visit that needs one', async () => {
+    const w = await createChargingWorld(t.ctx);
+    const { student } = await w.addStudent();
+    const sub = await insertSubscription(t.ctx, w.organizationId, {
+      studentId: student.id,
+      number: 6,
+      beginsOn: '2026-01-01',
+      endsOn: '2026-01-31',
+      lessonsTotal: 4,
+      priceKopecks: 400_000,
+    });
+    const visits = [];
+    for (const day of ['12', '19', '26']) {
+      const lesson = await w.addLesson(`2026-01-${day}T18:00`);
+      visits.push(await w.addVisit(lesson.id, student.id, 'present'));
+    }
+    await charge(
+      w.organizationId,
+      visits.map((visit) => visit.id),
+    );
+    // Ended burn: the later charges stay on their slots 2 and 3 when the first one is undone.
+    await t.ctx.db
+      .update(subscriptions)
+      .set({ endedAt: new Date('2026-02-01T00:00:00Z'), endReason: 'expired' })
+      .where(eq(subscriptions.id, sub.id));
+    const [first, second, third] = visits.map((visit) => visit.id);
+    const remark = async (status: 'trial' | 'present') => {
+      await w.setStatus(defined(first), status);
+      await t.ctx.db.transaction((tx) =>
+        rechargeVisits(tx, {
+          organizationId: w.organizationId,
+          visitIds: [defined(first)],
+          reason: 'remarked',
+          actorId: null,
+        }),
+      );
+    };
+    await remark('trial');
+    expect(await subscriptionRow(sub.id)).toMatchObject({ lessonsUsed: 2 });
+    expect(await w.liveCharge(defined(second))).toMatchObject({ lessonNumber: 2 });
+
+    // Slot 1 is the gap: marked present again, the first visit takes it, not slot 4.
+    await remark('present');
+    expect(await w.liveCharge(defined(first))).toMatchObject({
+      outcome: 'subscription',
+      lessonNumber: 1,
+    });
+    expect(await w.liveCharge(defined(third))).toMatchObject({ lessonNumber: 3 });
+    expect(await subscriptionRow(sub.id)).toMatchObject({ lessonsUsed: 3 });
+  });
 });

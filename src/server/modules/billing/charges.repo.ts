@@ -142,19 +142,28 @@ export async function findTailVisitIds(
 
 interface SubscriptionRow extends Omit<RuleSubscription, 'endedAt' | 'usedSlots'> {
   endedAt: string | null;
-  liveSlots: { visitId: string; slot: number | null }[];
+  topSlot: number | null;
+  scatteredSlots: number[] | null;
 }
+
+/** A subscription the rules may use, with the slots its live charges hold. */
+export type LoadedSubscription = RuleSubscription & { heldSlots: readonly number[] };
 
 /**
  * Subscriptions that may pay for the given students' lessons from `fromDate` on (their own and
- * their families' shared ones), with the slots of their live charges and whose visits hold them.
+ * their families' shared ones), with the slots their live charges hold.
+ *
+ * The slots are read without going over the subscription's charges: when the running counter
+ * `lessons_used` equals the highest slot held (one step down the live-slot index), the slots are
+ * exactly 1…that slot, because they are distinct. Only a subscription with a gap (a slot freed
+ * under a later one that stayed put) has its slots listed.
  */
 export async function loadSubscriptionsFor(
   tx: Tx,
   organizationId: string,
   studentIds: readonly string[],
   fromDate: string,
-): Promise<(RuleSubscription & { liveSlots: { visitId: string; slot: number | null }[] })[]> {
+): Promise<LoadedSubscription[]> {
   if (studentIds.length === 0) return [];
   // Two index-bounded reads (by owner, by family) rather than an OR that scans the table.
   const ids = uuidArray(studentIds);
@@ -168,7 +177,16 @@ export async function loadSubscriptionsFor(
           select id from subscriptions
           where family_id in (select family_id from students
                               where id = any(${ids}) and family_id is not null)
-            and ends_on >= ${fromDate}::date)
+            and ends_on >= ${fromDate}::date),
+        slotted as (
+          select sub.*,
+                 case when sub.lessons_total is not null then
+                   (select max(c.lesson_number) from charges c
+                    where c.subscription_id = sub.id and c.superseded_at is null
+                      and c.outcome = 'subscription')
+                 end as top_slot
+          from subscriptions sub join candidates using (id)
+          where sub.organization_id = ${organizationId})
         select sub.id, sub.number, sub.name, sub.student_id as "studentId",
                sub.family_id as "familyId",
                sub.lessons_total as "lessonsTotal", sub.price_kopecks as "priceKopecks",
@@ -178,18 +196,23 @@ export async function loadSubscriptionsFor(
                sub.unused_lessons as "unusedLessons",
                sub.covers_all_groups as "coversAllGroups",
                sub.group_ids::text[] as "groupIds", sub.course_ids::text[] as "courseIds",
-               coalesce((select json_agg(json_build_object('visitId', c.visit_id,
-                                                           'slot', c.lesson_number))
-                         from charges c
-                         where c.subscription_id = sub.id and c.superseded_at is null
-                           and c.outcome = 'subscription'), '[]'::json) as "liveSlots"
-        from subscriptions sub join candidates using (id)
-        where sub.organization_id = ${organizationId}`,
+               sub.top_slot as "topSlot",
+               case when sub.lessons_total is not null
+                         and sub.lessons_used <> coalesce(sub.top_slot, 0) then
+                 (select coalesce(array_agg(c.lesson_number), '{}') from charges c
+                  where c.subscription_id = sub.id and c.superseded_at is null
+                    and c.outcome = 'subscription')
+               end as "scatteredSlots"
+        from slotted sub`,
   );
-  return rows.map((row) => ({
+  return rows.map(({ topSlot, scatteredSlots, ...row }) => ({
     ...row,
     endedAt: row.endedAt ? new Date(row.endedAt) : null,
     usedSlots: [],
+    heldSlots:
+      row.lessonsTotal === null
+        ? []
+        : (scatteredSlots ?? Array.from({ length: topSlot ?? 0 }, (_, i) => i + 1)),
   }));
 }
 

@@ -117,11 +117,19 @@ export async function runCharging(tx: Tx, options: RunOptions): Promise<Charging
   ].reduce((min, date) => (date < min ? date : min));
   const subscriptions = await loadSubscriptionsFor(tx, organizationId, locked, fromDate);
   // Decide as if the items' live decisions were already superseded: their slots are free.
-  const ruleSubscriptions: RuleSubscription[] = subscriptions.map(({ liveSlots, ...rest }) => ({
-    ...rest,
-    usedSlots: liveSlots.flatMap((held) =>
-      held.slot !== null && !itemIds.has(held.visitId) ? [held.slot] : [],
+  const freed = new Set(
+    live.flatMap((row) =>
+      row.outcome === 'subscription' && row.lessonNumber !== null && itemIds.has(row.visitId)
+        ? [`${row.subscriptionId ?? ''}|${String(row.lessonNumber)}`]
+        : [],
     ),
+  );
+  const ruleSubscriptions: RuleSubscription[] = subscriptions.map(({ heldSlots, ...rest }) => ({
+    ...rest,
+    usedSlots:
+      freed.size === 0
+        ? heldSlots
+        : heldSlots.filter((slot) => !freed.has(`${rest.id}|${String(slot)}`)),
   }));
   const { results } = decideInOrder(ordered, ruleSubscriptions);
   const debtKeys = results
