@@ -184,6 +184,17 @@ describe('charging invariants under random histories', () => {
               from visits v where v.organization_id = ${organizationId}`,
           );
           for (const v of perVisit) expect(v.net + v.live).toBe(0);
+          // Each entry's balance after it is the running sum of the student's entries in order.
+          const [chain] = await rowsOf<{ broken: number }>(
+            t.ctx.db,
+            sql`select count(*)::int as broken from (
+                  select balance_after_kopecks as after,
+                         sum(amount_kopecks) over (partition by student_id
+                                                   order by created_at, id) as running
+                  from ledger_entries where organization_id = ${organizationId}) e
+                where e.after <> e.running`,
+          );
+          expect(chain?.broken).toBe(0);
           expect(snapshot.live).toHaveLength(perVisit.length);
 
           await expectEqualsScratch(t, organizationId, snapshot.live);

@@ -97,7 +97,8 @@ export async function applyDebtDeltas(
 
 /**
  * Recomputes `students.first_visit_at`: the start of the earliest lesson, not cancelled, that
- * the student attended (present, make-up, trial or free).
+ * the student attended (present, make-up, trial or free). Rows whose value stays are not
+ * written: no new row version, and no change announced to the read caches.
  */
 export async function refreshFirstVisits(tx: Tx, studentIds: readonly string[]): Promise<void> {
   if (studentIds.length === 0) return;
@@ -105,12 +106,14 @@ export async function refreshFirstVisits(tx: Tx, studentIds: readonly string[]):
     tx,
     'refresh_first_visits',
     // Walks the student's visits index from the oldest and stops at the first attended one.
-    sql`update students s set first_visit_at = (
-          select v.lesson_starts_at from visits v join lessons l on l.id = v.lesson_id
-          where v.student_id = s.id and l.status = 'scheduled'
-            and v.status in ('present', 'makeup', 'trial', 'free')
-          order by v.lesson_starts_at, v.id limit 1)
-        where s.id = any(${uuidArray(studentIds)})`,
+    sql`update students s set first_visit_at = f.first_visit_at
+        from (select k.id, (
+                select v.lesson_starts_at from visits v join lessons l on l.id = v.lesson_id
+                where v.student_id = k.id and l.status = 'scheduled'
+                  and v.status in ('present', 'makeup', 'trial', 'free')
+                order by v.lesson_starts_at, v.id limit 1) as first_visit_at
+              from unnest(${uuidArray(studentIds)}) as k(id)) f
+        where s.id = f.id and s.first_visit_at is distinct from f.first_visit_at`,
   );
 }
 

@@ -71,7 +71,6 @@ export async function writeChanges(
       });
     }
   }
-  await appendLedgerEntries(tx, reversals);
 
   const { owners } = options;
   const charged: NewCharge[] = [];
@@ -100,9 +99,10 @@ export async function writeChanges(
       if (typeof enrollmentId === 'string') bump(enrollmentDebt, enrollmentId, 1);
     }
   }
-  const entries = await appendLedgerEntries(tx, chargeEntries);
+  // One append for both: each balance moves once, reversals first.
+  const entryIds = await appendLedgerEntries(tx, [...reversals, ...chargeEntries]);
   charged.forEach((row, i) => {
-    row.ledgerEntryId = entries[i]?.id ?? null;
+    row.ledgerEntryId = entryIds[reversals.length + i] ?? null;
   });
   await insertCharges(tx, options.fresh);
   await applySubscriptionDeltas(tx, subscriptionDeltas);

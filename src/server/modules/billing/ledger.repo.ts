@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../infra/db.js';
-import { preparedRowsOf, uuidArray } from '../../infra/prepared.js';
+import { preparedRowsOf, preparedStatement, uuidArray } from '../../infra/prepared.js';
 import { ledgerEntries } from '../../schema.js';
 
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
@@ -77,52 +77,90 @@ export async function appendLedgerEntry(tx: Tx, entry: NewLedgerEntry): Promise<
 }
 
 /**
- * Appends several entries in two statements (one update of the balances, one insert), for
+ * Appends several entries in one statement that moves the balances and inserts the entries, for
  * writers that move many balances at once: marking a group re-decides twenty visits. Same
  * contract as `appendLedgerEntry` (the caller holds the students' locks); entries keep their
- * order, in the history too: each takes a later timestamp than the one before it.
+ * order, in the history too: each takes a later timestamp than the one before it. Returns the
+ * new entries' ids, in the order given.
  */
 export async function appendLedgerEntries(
   tx: Tx,
   entries: readonly NewLedgerEntry[],
-): Promise<LedgerEntryRow[]> {
+): Promise<string[]> {
   const [first] = entries;
   if (!first) return [];
-  const totals = new Map<string, number>();
-  for (const entry of entries)
-    totals.set(entry.studentId, (totals.get(entry.studentId) ?? 0) + entry.amountKopecks);
-  const moved = await preparedRowsOf<{ id: string; balance: number }>(
-    tx,
-    'move_balances',
-    sql`update students s set balance_kopecks = s.balance_kopecks + d.amount, updated_at = now()
-        from unnest(${sql.param([...totals.keys()])}::uuid[],
-                    ${sql.param([...totals.values()])}::int[]) as d(id, amount)
-        where s.id = d.id and s.organization_id = ${first.organizationId}
-        returning s.id, s.balance_kopecks as balance`,
-  );
-  if (moved.length !== totals.size) throw new Error('ledger entries for an unknown student');
-  // Walk each student's balance forward from where it stood before these entries.
-  const running = new Map(
-    moved.map((row) => [row.id, row.balance - (totals.get(row.id) ?? 0)] as const),
-  );
-  const values = entries.map((entry, i) => {
-    const balance = (running.get(entry.studentId) ?? 0) + entry.amountKopecks;
-    running.set(entry.studentId, balance);
-    return {
-      ...entry,
-      id: randomUUID(),
-      balanceAfterKopecks: balance,
-      createdAt: sql`clock_timestamp() + ${i} * interval '1 microsecond'`,
-    };
+  const ids = entries.map(() => randomUUID());
+  const column = <T>(pick: (entry: NewLedgerEntry) => T | null | undefined) =>
+    entries.map((entry) => pick(entry) ?? null);
+  const stored = await appendEntriesStatement.rows(tx, {
+    organizationId: first.organizationId,
+    ids,
+    studentIds: column((entry) => entry.studentId),
+    kinds: column((entry) => entry.kind),
+    amounts: column((entry) => entry.amountKopecks),
+    subscriptionIds: column((entry) => entry.subscriptionId),
+    enrollmentIds: column((entry) => entry.enrollmentId),
+    visitIds: column((entry) => entry.visitId),
+    paymentMethods: column((entry) => entry.paymentMethod),
+    reversesEntryIds: column((entry) => entry.reversesEntryId),
+    comments: column((entry) => entry.comment),
+    createdBys: column((entry) => entry.createdBy),
+    idempotencyKeys: column((entry) => entry.idempotencyKey),
   });
-  const rows = await tx.insert(ledgerEntries).values(values).returning();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return values.map((value) => {
-    const row = byId.get(value.id);
-    if (!row) throw new Error('ledger entry not stored');
-    return row;
-  });
+  if (stored.length !== entries.length) throw new Error('ledger entries for an unknown student');
+  return ids;
 }
+
+type Column<T> = (T | null)[];
+
+// Prepared and rendered once: it runs on every marking. The balances move by each student's
+// total and every entry walks its student's balance forward from where it stood before; the
+// timestamps are taken once and spaced a microsecond apart, in the order given.
+const appendEntriesStatement = preparedStatement<
+  { id: string },
+  {
+    organizationId: string;
+    ids: string[];
+    studentIds: Column<string>;
+    kinds: Column<string>;
+    amounts: Column<number>;
+    subscriptionIds: Column<string>;
+    enrollmentIds: Column<string>;
+    visitIds: Column<string>;
+    paymentMethods: Column<string>;
+    reversesEntryIds: Column<string>;
+    comments: Column<string>;
+    createdBys: Column<string>;
+    idempotencyKeys: Column<string>;
+  }
+>(
+  'append_ledger_entries',
+  (p) => sql`with e as (
+      select * from unnest(${p.ids}::uuid[], ${p.studentIds}::uuid[], ${p.kinds}::text[],
+                           ${p.amounts}::int[], ${p.subscriptionIds}::uuid[],
+                           ${p.enrollmentIds}::uuid[], ${p.visitIds}::uuid[],
+                           ${p.paymentMethods}::text[], ${p.reversesEntryIds}::uuid[],
+                           ${p.comments}::text[], ${p.createdBys}::uuid[],
+                           ${p.idempotencyKeys}::text[]) with ordinality
+        as e(id, student_id, kind, amount, subscription_id, enrollment_id, visit_id,
+             payment_method, reverses_entry_id, comment, created_by, idempotency_key, ord)),
+    moved as (
+      update students s set balance_kopecks = s.balance_kopecks + t.amount, updated_at = now()
+      from (select student_id, sum(amount)::int as amount from e group by student_id) t
+      where s.id = t.student_id and s.organization_id = ${p.organizationId}
+      returning s.id, s.balance_kopecks - t.amount as before)
+    insert into ledger_entries (id, organization_id, student_id, kind, amount_kopecks,
+        balance_after_kopecks, subscription_id, enrollment_id, visit_id, payment_method,
+        reverses_entry_id, comment, created_by, idempotency_key, created_at)
+    select e.id, ${p.organizationId}, e.student_id, e.kind::ledger_entry_kind, e.amount,
+           (m.before + sum(e.amount) over (partition by e.student_id order by e.ord))::int,
+           e.subscription_id, e.enrollment_id, e.visit_id, e.payment_method::payment_method,
+           e.reverses_entry_id, e.comment, e.created_by, e.idempotency_key,
+           (select clock_timestamp()) + (e.ord - 1) * interval '1 microsecond'
+    from e join moved m on m.id = e.student_id
+    order by e.ord
+    returning id`,
+);
 
 /** A retried write's first entry, by its idempotency key. */
 export async function findLedgerEntryByKey(
