@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Manager from 'pg-boss/src/manager.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { defineAppJob } from '../../src/server/infra/context.js';
 import { openDatabase } from '../../src/server/infra/db.js';
+import { JobQueue } from '../../src/server/infra/queue.js';
 import { sessions } from '../../src/server/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createTestDatabase, testDriver } from '../helpers/database.js';
@@ -248,4 +250,71 @@ describe('scheduled jobs on several instances', () => {
     },
     110_000,
   );
+});
+
+describe('job pollers', () => {
+  const original = Manager.prototype.watch;
+  // pg-boss starts each poller through its manager's `watch`: the calls show when each of ours
+  // started (pg-boss also watches queues of its own, such as cron's).
+  const watchCalls = () => {
+    const calls: number[] = [];
+    const spy = vi.spyOn(Manager.prototype, 'watch').mockImplementation(function (
+      this: Manager,
+      ...args: Parameters<Manager['watch']>
+    ) {
+      if (!String(args[0]).startsWith('__pgboss')) calls.push(performance.now());
+      return original.apply(this, args);
+    });
+    return {
+      calls,
+      restore: () => {
+        spy.mockRestore();
+      },
+    };
+  };
+  const busyJob = defineAppJob({
+    name: 'test.busy',
+    payload: z.object({}),
+    concurrency: 10,
+    handler: () => Promise.resolve(),
+  });
+
+  it('start one by one, spread over the polling interval instead of polling in one burst', async () => {
+    const watched = watchCalls();
+    const t = await createTestApp({ work: true });
+    try {
+      const pollers = t.ctx.queue.pollerCount;
+      expect(pollers).toBeGreaterThan(10);
+      await eventually(
+        () => Promise.resolve(watched.calls.length === pollers ? true : undefined),
+        5_000,
+      );
+      const starts = [...watched.calls].sort((a, b) => a - b);
+      const gaps = starts.slice(1).map((at, i) => at - (starts[i] ?? at));
+      // Tests poll every 0.5 s: the starts cover most of it, a few tens of ms apart.
+      expect((starts.at(-1) ?? 0) - (starts[0] ?? 0)).toBeGreaterThan(0.4 * 500);
+      expect(Math.max(...gaps)).toBeLessThan(250);
+    } finally {
+      watched.restore();
+      await t.close();
+    }
+  });
+
+  it('never start once the queue is stopped', async () => {
+    const t = await createTestApp();
+    const watched = watchCalls();
+    try {
+      // Ten pollers over 5 s, half a second apart: stopped at once, none may start.
+      const queue = new JobQueue(t.ctx.database, [busyJob], t.ctx.log, {
+        pollingIntervalSeconds: 5,
+      });
+      await queue.start(t.ctx, { work: true });
+      await queue.stop();
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(watched.calls).toHaveLength(0);
+    } finally {
+      watched.restore();
+      await t.close();
+    }
+  });
 });

@@ -62,6 +62,8 @@ export class JobQueue<Ctx> {
   private stopRequested = false;
   /** Handlers running now; shutdown waits for them before the database closes. */
   private inFlight = 0;
+  /** Pollers waiting for their offset in the polling interval (`start`). */
+  private readonly pendingPollers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly database: Database,
@@ -87,6 +89,11 @@ export class JobQueue<Ctx> {
     return [...this.jobs.keys()];
   }
 
+  /** Pollers a working instance runs: each job's `concurrency`. */
+  get pollerCount(): number {
+    return [...this.jobs.values()].reduce((sum, job) => sum + (job.concurrency ?? 1), 0);
+  }
+
   /** Installs pg-boss's schema, creates queues and schedules; with `work`, starts handlers. */
   async start(app: Ctx, { work }: { work: boolean }): Promise<void> {
     // pg-boss creates each queue's partition without a lock of its own: instances starting
@@ -108,38 +115,68 @@ export class JobQueue<Ctx> {
       }
     });
     if (!work) return;
-    for (const job of this.jobs.values()) {
-      // One job per fetch and `concurrency` pollers: jobs of a batch would run one after another,
-      // and one failure would fail (and spend a retry of) the whole batch.
-      for (let worker = 0; worker < (job.concurrency ?? 1); worker++) {
-        await this.boss.work(
-          job.name,
-          {
-            pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
-            batchSize: 1,
-            includeMetadata: true,
-          },
-          async ([item]) => {
-            if (!item) return;
-            const payload = job.payload.parse(item.data);
-            const log = this.log.child({ job: job.name, jobId: item.id });
-            const isLastAttempt = item.retryCount >= item.retryLimit;
-            this.inFlight++;
-            try {
-              await job.handler(payload, {
-                now: new Date(),
-                app,
-                log,
-                isLastAttempt,
-                stopping: () => this.stopRequested,
-              });
-            } finally {
-              this.inFlight--;
-            }
-          },
-        );
-      }
+    // One job per fetch and `concurrency` pollers: jobs of a batch would run one after another,
+    // and one failure would fail (and spend a retry of) the whole batch.
+    const pollers = [...this.jobs.values()].flatMap((job) =>
+      Array.from({ length: job.concurrency ?? 1 }, () => job),
+    );
+    // Each poller starts at its own offset within the polling interval. Started together, the
+    // thirty or so pollers queried the database in one burst every interval, and each request
+    // in flight at that moment waited behind the burst: it was most of the p99 of marking
+    // attendance (docs/classes-performance.md). A poller keeps its offset: it sleeps for what
+    // is left of the interval after each fetch.
+    const intervalMs = (this.options.pollingIntervalSeconds ?? 2) * 1000;
+    pollers.forEach((job, i) => {
+      const timer = setTimeout(
+        () => {
+          this.pendingPollers.delete(timer);
+          void this.startPoller(app, job);
+        },
+        (i * intervalMs) / pollers.length,
+      );
+      timer.unref();
+      this.pendingPollers.add(timer);
+    });
+  }
+
+  private async startPoller(app: Ctx, job: JobDefinition<Ctx>): Promise<void> {
+    if (this.stopping()) return;
+    try {
+      await this.boss.work(
+        job.name,
+        {
+          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          batchSize: 1,
+          includeMetadata: true,
+        },
+        async ([item]) => {
+          if (!item) return;
+          const payload = job.payload.parse(item.data);
+          const log = this.log.child({ job: job.name, jobId: item.id });
+          const isLastAttempt = item.retryCount >= item.retryLimit;
+          this.inFlight++;
+          try {
+            await job.handler(payload, {
+              now: new Date(),
+              app,
+              log,
+              isLastAttempt,
+              stopping: () => this.stopRequested,
+            });
+          } finally {
+            this.inFlight--;
+          }
+        },
+      );
+    } catch (error) {
+      // pg-boss refuses new workers once it is stopping; anything else is worth a line.
+      if (!this.stopping()) this.log.error({ err: error, job: job.name }, 'job poller failed');
     }
+  }
+
+  /** A method, not the field: the answer changes while a poller's start is awaited. */
+  private stopping(): boolean {
+    return this.stopRequested;
   }
 
   private async ensureQueue(name: string, options: Omit<PgBoss.Queue, 'name'>) {
@@ -212,6 +249,8 @@ export class JobQueue<Ctx> {
     if (!this.started) return;
     this.started = false;
     this.stopRequested = true;
+    for (const timer of this.pendingPollers) clearTimeout(timer);
+    this.pendingPollers.clear();
     const deadline = Date.now() + timeoutMs;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
     // pg-boss stops waiting at its timeout even if a handler still runs; the database must
