@@ -317,4 +317,44 @@ describe('job pollers', () => {
       await t.close();
     }
   });
+  let handlerStarted: () => void = () => undefined;
+  let openGate: () => void = () => undefined;
+  const gatedFailureJob = defineAppJob({
+    name: 'test.gated-failure',
+    payload: z.object({}),
+    retryLimit: 3,
+    handler: async () => {
+      handlerStarted();
+      await new Promise<void>((resolve) => {
+        openGate = resolve;
+      });
+      throw new Error('fails as the queue stops');
+    },
+  });
+
+  it('stop waits for the write that fails a job, which pg-boss does not await', async () => {
+    const t = await createTestApp();
+    const started = new Promise<void>((resolve) => {
+      handlerStarted = resolve;
+    });
+    try {
+      const queue = new JobQueue(t.ctx.database, [gatedFailureJob], t.ctx.log, {
+        pollingIntervalSeconds: 0.5,
+      });
+      await queue.start(t.ctx, { work: true });
+      const id = await queue.send(gatedFailureJob, {});
+      await started;
+      const stopped = queue.stop();
+      openGate();
+      await stopped;
+      // Right after stop the job is no longer active: its failure is stored (a retry waits).
+      const { rows } = await t.ctx.database.executor.executeSql(
+        'select state from pgboss.job where id = $1',
+        [id],
+      );
+      expect(rows[0]?.state).toBe('retry');
+    } finally {
+      await t.close();
+    }
+  });
 });

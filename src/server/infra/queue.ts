@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { executorForTransaction, type Database, type DbOrTx } from './db.js';
+import { executorForTransaction, type Database, type DbOrTx, type SqlExecutor } from './db.js';
 
 /** What a job handler receives besides its payload. */
 export interface JobRunContext<Ctx> {
@@ -62,6 +62,8 @@ export class JobQueue<Ctx> {
   private stopRequested = false;
   /** Handlers running now; shutdown waits for them before the database closes. */
   private inFlight = 0;
+  /** pg-boss's own statements running now (see `stop`). */
+  private queries = 0;
   /** Pollers waiting for their offset in the polling interval (`start`). */
   private readonly pendingPollers = new Set<NodeJS.Timeout>();
 
@@ -73,7 +75,7 @@ export class JobQueue<Ctx> {
   ) {
     for (const job of jobs) this.jobs.set(job.name, job);
     this.boss = new PgBoss({
-      db: database.executor,
+      db: this.counted(database.executor),
       schema: 'pgboss',
       cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds ?? 30,
       // Failed jobs are the dead letter staff review in the console; keep them there for a
@@ -174,6 +176,20 @@ export class JobQueue<Ctx> {
     }
   }
 
+  /** The executor pg-boss runs its statements on, counting those in flight. */
+  private counted(executor: SqlExecutor): SqlExecutor {
+    return {
+      executeSql: async (text, values) => {
+        this.queries++;
+        try {
+          return await executor.executeSql(text, values);
+        } finally {
+          this.queries--;
+        }
+      },
+    };
+  }
+
   /** A method, not the field: the answer changes while a poller's start is awaited. */
   private stopping(): boolean {
     return this.stopRequested;
@@ -254,8 +270,10 @@ export class JobQueue<Ctx> {
     const deadline = Date.now() + timeoutMs;
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
     // pg-boss stops waiting at its timeout even if a handler still runs; the database must
-    // outlive every handler (and its completion write), or pg-boss fails it on a closed pool.
-    while (this.inFlight > 0 && Date.now() < deadline + timeoutMs) {
+    // outlive every handler and the write that completes or fails its job, which pg-boss
+    // issues after the handler without awaiting it: on a closed pool it is an unhandled
+    // rejection.
+    while ((this.inFlight > 0 || this.queries > 0) && Date.now() < deadline + timeoutMs) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
