@@ -201,7 +201,7 @@ export async function loadSubscriptionsFor(
                          and sub.lessons_used <> coalesce(sub.top_slot, 0) then
                  (select coalesce(array_agg(c.lesson_number), '{}') from charges c
                   where c.subscription_id = sub.id and c.superseded_at is null
-                    and c.outcome = 'subscription')
+                    and c.outcome = 'subscription' and c.lesson_number is not null)
                end as "scatteredSlots"
         from slotted sub`,
   );
