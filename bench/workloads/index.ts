@@ -1,7 +1,7 @@
 import type { Workload } from '../lib/workload.js';
 import { appSession } from './app-session.js';
 import { argon2Verify } from './argon2-verify.js';
-import { classesAttendance } from './classes-attendance.js';
+import { classesAttendance, classesAttendanceTwoTeachers } from './classes-attendance.js';
 import {
   classesDashboard,
   classesDashboardCached,
@@ -39,6 +39,7 @@ export const WORKLOADS: Workload[] = [
   classesDashboardCached,
   classesDashboardLarge,
   classesAttendance,
+  classesAttendanceTwoTeachers,
   classesDashboardPglite,
   paymentsCreate,
   paymentsWebhook,
