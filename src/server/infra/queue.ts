@@ -91,6 +91,10 @@ export class JobQueue<Ctx> {
     return [...this.jobs.keys()];
   }
 
+  private get pollingIntervalSeconds(): number {
+    return this.options.pollingIntervalSeconds ?? 2;
+  }
+
   /** Pollers a working instance runs: each job's `concurrency`. */
   get pollerCount(): number {
     return [...this.jobs.values()].reduce((sum, job) => sum + (job.concurrency ?? 1), 0);
@@ -127,7 +131,7 @@ export class JobQueue<Ctx> {
     // in flight at that moment waited behind the burst: it was most of the p99 of marking
     // attendance (docs/classes-performance.md). A poller keeps its offset: it sleeps for what
     // is left of the interval after each fetch.
-    const intervalMs = (this.options.pollingIntervalSeconds ?? 2) * 1000;
+    const intervalMs = this.pollingIntervalSeconds * 1000;
     pollers.forEach((job, i) => {
       const timer = setTimeout(
         () => {
@@ -136,7 +140,6 @@ export class JobQueue<Ctx> {
         },
         (i * intervalMs) / pollers.length,
       );
-      timer.unref();
       this.pendingPollers.add(timer);
     });
   }
@@ -147,7 +150,7 @@ export class JobQueue<Ctx> {
       await this.boss.work(
         job.name,
         {
-          pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2,
+          pollingIntervalSeconds: this.pollingIntervalSeconds,
           batchSize: 1,
           includeMetadata: true,
         },
