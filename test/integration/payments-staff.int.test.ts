@@ -139,19 +139,28 @@ describe('staff payments: list, search and one payment', () => {
     const [paid, declined] = attempts;
     if (!paid || !declined) throw new Error('fixtures');
     const entry = await applyToLedger(t.ctx, paid, masha.id);
+    // A second apart: PGlite's clock can give two inserts in a row the same instant, and the
+    // timeline orders ties by id.
+    const at = (second: number) => new Date(Date.UTC(2026, 10, 4, 9, 0, second));
     await insertEvent(t.ctx, paid, {
       source: 'create',
       event: 'pending',
       outcome: 'advanced',
       fromStatus: 'created',
       toStatus: 'pending',
+      createdAt: at(0),
     });
     await insertEvent(t.ctx, paid, {
       sourceIp: '185.71.76.5',
       fromStatus: 'pending',
       toStatus: 'succeeded',
+      createdAt: at(1),
     });
-    await insertEvent(t.ctx, paid, { sourceIp: '185.71.76.5', outcome: 'unchanged' });
+    await insertEvent(t.ctx, paid, {
+      sourceIp: '185.71.76.5',
+      outcome: 'unchanged',
+      createdAt: at(2),
+    });
     const refund = await insertRefund(t.ctx, paid, {
       createdBy: (await createUser(t.ctx, organization, { name: 'Кассир' })).id,
     });
