@@ -114,10 +114,10 @@ export function openPglite(client: PGlite): Database {
  * workers for it: marking's p99 went from 133 ms to 50 ms without them (ADR 0011). Options given
  * in the URL come after these, so an operator can turn either back on.
  */
-export const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+const SESSION_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
 /** The pool's connection settings: the URL's, with `SESSION_OPTIONS` ahead of its own options. */
-export function withSessionOptions(url: string): pg.ClientConfig {
+function withSessionOptions(url: string): pg.ClientConfig {
   const config = parseIntoClientConfig(url);
   return {
     ...config,
